@@ -1,0 +1,92 @@
+package jp.keieikaizen.casefile;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.keieikaizen.common.FieldProblem;
+import jp.keieikaizen.common.InvalidInputException;
+import jp.keieikaizen.common.NotFoundException;
+
+/** Stores a case's documents in the database, within size and type limits, with a checksum. */
+@Service
+@Transactional
+public class DocumentService {
+
+  static final Pattern STEP = Pattern.compile("[A-Z_]{2,40}");
+
+  private final CaseFileService cases;
+  private final CaseDocumentRepository documents;
+  private final Clock clock;
+  private final long maxSizeBytes;
+  private final Set<String> allowedTypes;
+
+  DocumentService(CaseFileService cases, CaseDocumentRepository documents, Clock clock,
+      @Value("${keiei.documents.max-size-bytes}") long maxSizeBytes,
+      @Value("${keiei.documents.allowed-types}") Set<String> allowedTypes) {
+    this.cases = cases;
+    this.documents = documents;
+    this.clock = clock;
+    this.maxSizeBytes = maxSizeBytes;
+    this.allowedTypes = allowedTypes;
+  }
+
+  public CaseDocument store(CaseNumber number, DocumentType type, String step, String fileName, String contentType,
+      byte[] content, String uploadedBy) {
+    List<FieldProblem> problems = new java.util.ArrayList<>();
+    if (type == null) {
+      problems.add(new FieldProblem("type", "書類の種類を選んでください"));
+    }
+    if (step == null || !STEP.matcher(step).matches()) {
+      problems.add(new FieldProblem("step", "手続の段階（例: APPLICATION, PLAN）を指定してください"));
+    }
+    if (fileName == null || fileName.isBlank() || fileName.length() > 255 || fileName.matches(".*[\\\\/\\x00-\\x1f].*")) {
+      problems.add(new FieldProblem("file", "ファイル名は255文字以内で、パス区切りや制御文字を含めないでください"));
+    }
+    if (content == null || content.length == 0) {
+      problems.add(new FieldProblem("file", "空のファイルは登録できません"));
+    } else if (content.length > maxSizeBytes) {
+      problems.add(new FieldProblem("file", String.format("ファイルは%,dバイト以下にしてください", maxSizeBytes)));
+    }
+    if (contentType == null || !allowedTypes.contains(contentType) || !FileSignatures.matches(contentType, content)) {
+      problems.add(new FieldProblem("file", "登録できる形式は PDF・PNG・JPEG・Excel・Word・CSV です（内容と形式が一致している必要があります）"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    CaseFile file = cases.get(number);
+    return documents.save(new CaseDocument(file.id(), type, step, fileName.strip(), contentType, content, sha256(content),
+        uploadedBy, clock.instant()));
+  }
+
+  @Transactional(readOnly = true)
+  public List<CaseDocument> list(CaseNumber number) {
+    return documents.findByCaseIdOrderById(cases.get(number).id());
+  }
+
+  @Transactional(readOnly = true)
+  public CaseDocument get(CaseNumber number, long documentId) {
+    CaseDocument doc = documents.findById(documentId).orElse(null);
+    if (doc == null || !doc.caseId().equals(cases.get(number).id())) {
+      throw new NotFoundException("書類 " + documentId + " はありません");
+    }
+    doc.content(); // loads the lazy content inside the transaction
+    return doc;
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package jp.keieikaizen.common;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Submitted form or API values, read field by field with their rules. Every problem is collected;
+ * {@link #validate()} then throws one {@link InvalidInputException} naming each bad field.
+ */
+public final class FormValues {
+
+  private final Map<String, ?> values;
+  private final List<FieldProblem> problems = new ArrayList<>();
+
+  public FormValues(Map<String, ?> values) {
+    this.values = values;
+  }
+
+  public boolean isPresent(String field) {
+    Object v = values.get(field);
+    return v != null && !(v instanceof String s && s.isBlank());
+  }
+
+  public String requiredText(String field, int maxLength) {
+    String s = optionalText(field, maxLength);
+    if (s == null) {
+      problem(field, "必須項目です");
+    }
+    return s;
+  }
+
+  public String optionalText(String field, int maxLength) {
+    if (!isPresent(field)) {
+      return null;
+    }
+    String s = String.valueOf(values.get(field)).strip();
+    if (s.length() > maxLength) {
+      return problem(field, maxLength + "文字以内で入力してください");
+    }
+    if (s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+      return problem(field, "制御文字は使えません");
+    }
+    return s;
+  }
+
+  public String requiredPattern(String field, Pattern pattern, String rule) {
+    String s = requiredText(field, 200);
+    return s == null || pattern.matcher(s).matches() ? s : problem(field, rule);
+  }
+
+  public String optionalPattern(String field, Pattern pattern, String rule) {
+    String s = optionalText(field, 200);
+    return s == null || pattern.matcher(s).matches() ? s : problem(field, rule);
+  }
+
+  public Long requiredLong(String field, long min, long max) {
+    Long v = optionalLong(field, min, max);
+    if (v == null && !isPresent(field)) {
+      problem(field, "必須項目です");
+    }
+    return v;
+  }
+
+  /** Whole numbers only: 1.5 or "12a" is refused, 3.0 from a JSON number is accepted. */
+  public Long optionalLong(String field, long min, long max) {
+    if (!isPresent(field)) {
+      return null;
+    }
+    Long v = toLong(values.get(field));
+    if (v == null) {
+      return problem(field, "整数で入力してください");
+    }
+    if (v < min || v > max) {
+      return problem(field, String.format("%,dから%,dまでの整数で入力してください", min, max));
+    }
+    return v;
+  }
+
+  public Integer requiredInt(String field, int min, int max) {
+    Long v = requiredLong(field, min, max);
+    return v == null ? null : v.intValue();
+  }
+
+  public LocalDate requiredDate(String field) {
+    LocalDate d = optionalDate(field);
+    if (d == null && !isPresent(field)) {
+      problem(field, "必須項目です");
+    }
+    return d;
+  }
+
+  public LocalDate optionalDate(String field) {
+    if (!isPresent(field)) {
+      return null;
+    }
+    Object v = values.get(field);
+    if (v instanceof LocalDate d) {
+      return d;
+    }
+    if (v instanceof java.util.Date d) {
+      return new java.sql.Date(d.getTime()).toLocalDate();
+    }
+    String s = String.valueOf(v).strip();
+    try {
+      return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
+    } catch (DateTimeParseException e) {
+      return problem(field, "日付(YYYY-MM-DD)で入力してください");
+    }
+  }
+
+  public boolean flag(String field) {
+    Object v = values.get(field);
+    return v instanceof Boolean b ? b : v instanceof String s && s.equalsIgnoreCase("true");
+  }
+
+  /** A checkbox that must be ticked, e.g. a plan-contents checklist item. */
+  public boolean requiredTrue(String field, String rule) {
+    boolean ticked = flag(field);
+    if (!ticked) {
+      problem(field, rule);
+    }
+    return ticked;
+  }
+
+  public <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
+    String s = requiredText(field, 60);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, s);
+    } catch (IllegalArgumentException e) {
+      return problem(field, "選択肢から選んでください");
+    }
+  }
+
+  /** Records a problem found by a rule that spans fields. Returns null so callers can use it as a value. */
+  public <T> T problem(String field, String rule) {
+    problems.add(new FieldProblem(field, rule));
+    return null;
+  }
+
+  public boolean hasProblem(String field) {
+    return problems.stream().anyMatch(p -> p.field().equals(field));
+  }
+
+  public void validate() {
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  private static Long toLong(Object v) {
+    if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Number n) {
+      double d = n.doubleValue();
+      return d == Math.rint(d) && Math.abs(d) < 9e15 ? (long) d : null;
+    }
+    try {
+      return Long.parseLong(String.valueOf(v).strip().replace(",", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

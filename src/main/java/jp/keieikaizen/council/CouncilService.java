@@ -1,0 +1,31 @@
+package jp.keieikaizen.council;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to the councils (reference data loaded by migration V2). */
+@Service
+@Transactional(readOnly = true)
+public class CouncilService {
+
+  private final CouncilRepository councils;
+
+  CouncilService(CouncilRepository councils) {
+    this.councils = councils;
+  }
+
+  public List<Council> all() {
+    return councils.findAllByOrderByPrefectureCode();
+  }
+
+  public Optional<Council> find(String prefectureCode) {
+    return councils.findById(prefectureCode);
+  }
+
+  public boolean exists(String prefectureCode) {
+    return prefectureCode != null && councils.existsById(prefectureCode);
+  }
+}

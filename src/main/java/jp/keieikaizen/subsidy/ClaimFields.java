@@ -1,0 +1,26 @@
+package jp.keieikaizen.subsidy;
+
+import java.util.List;
+
+/** Field keys of the claim and payment forms. */
+public final class ClaimFields {
+
+  public static final String INVOICE_DATE = "invoiceDate";
+  public static final String INVOICE_GROSS = "invoiceGross";
+  public static final String INVOICE_TAX = "invoiceTax";
+  public static final String TRANSFER_DATE = "transferDate";
+  public static final String TRANSFER_AMOUNT = "transferAmount";
+  public static final String WITHHELD_TAX = "withheldTax";
+  public static final String CLAIM_DECISION = "claimDecision";
+  public static final String CLAIM_COMMENT = "claimComment";
+  public static final String PAID_ON = "paidOn";
+  public static final String PAYMENT_REFERENCE = "paymentReference";
+  /** Process context: which cost category a claim task is about. */
+  public static final String CLAIM_CATEGORY = "claimCategory";
+
+  public static final List<String> INVOICE = List.of(INVOICE_DATE, INVOICE_GROSS, INVOICE_TAX);
+  public static final List<String> TRANSFER = List.of(TRANSFER_DATE, TRANSFER_AMOUNT, WITHHELD_TAX);
+
+  private ClaimFields() {
+  }
+}

@@ -1,0 +1,15 @@
+package jp.keieikaizen.subsidy;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import jp.keieikaizen.casefile.CostCategory;
+
+interface CompanySharePaymentRepository extends JpaRepository<CompanySharePayment, Long> {
+
+  Optional<CompanySharePayment> findByCaseIdAndCategory(Long caseId, CostCategory category);
+
+  List<CompanySharePayment> findByCaseId(Long caseId);
+}

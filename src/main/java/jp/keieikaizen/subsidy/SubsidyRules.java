@@ -1,0 +1,77 @@
+package jp.keieikaizen.subsidy;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import jp.keieikaizen.casefile.CostCategory;
+import jp.keieikaizen.casefile.Programme;
+
+/**
+ * The subsidy rules, one entry per rule version (fiscal year of acceptance), from rules/subsidy-rules.yaml.
+ * Adding a fiscal year means adding an entry there, not code.
+ */
+@ConfigurationProperties("subsidy")
+public record SubsidyRules(List<RuleVersion> versions) {
+
+  public SubsidyRules {
+    versions = versions.stream().sorted(Comparator.comparing(RuleVersion::validFrom)).toList();
+  }
+
+  public RuleVersion version(String id) {
+    return versions.stream().filter(v -> v.id().equals(id)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown rule version " + id));
+  }
+
+  /** The version in force on a date: the latest one that started on or before it. */
+  public RuleVersion versionOn(LocalDate date) {
+    return versions.stream().filter(v -> !v.validFrom().isAfter(date)).reduce((a, b) -> b)
+        .orElseThrow(() -> new IllegalArgumentException("no rule version in force on " + date));
+  }
+
+  /**
+   * @param subsidyBaseIncludesTax whether 2/3 is taken of the gross (税込) fee or the net one
+   * @param feeCeilingPercent the eligible fee ceiling per category as a percentage of its cap (150 = 1.5 × cap)
+   * @param planFirstPaymentPercent share of the plan subsidy paid with the plan claim; the rest comes with the first monitoring claim
+   * @param reuseLimit how many earlier accepted uses by the same 法人番号 still allow a new application
+   */
+  public record RuleVersion(String id, LocalDate validFrom, boolean subsidyBaseIncludesTax, int feeCeilingPercent,
+      int planFirstPaymentPercent, int reuseLimit, Map<Programme, ProgrammeRules> programmes) {
+
+    public ProgrammeRules programme(Programme programme) {
+      ProgrammeRules rules = programmes.get(programme);
+      if (rules == null) {
+        throw new IllegalArgumentException("rule version " + id + " has no rules for " + programme);
+      }
+      return rules;
+    }
+
+    /** The highest fee that still counts in full: feeCeilingPercent of the cap, truncated to the yen. */
+    public long feeCeiling(Programme programme, CostCategory category) {
+      return Math.floorDiv(programme(programme).cap(category) * feeCeilingPercent, 100);
+    }
+  }
+
+  /**
+   * @param caps subsidy cap per cost category, whole yen
+   * @param planClaimDueMonths the plan payment claim must be filed within this many months of the application
+   * @param finalReportLagMonths the 期末 monitoring report is due this many months after the fiscal year-end (tax return filed)
+   */
+  public record ProgrammeRules(Map<CostCategory, Long> caps, int planClaimDueMonths, int finalReportLagMonths) {
+
+    public long cap(CostCategory category) {
+      Long cap = caps.get(category);
+      if (cap == null) {
+        throw new IllegalArgumentException("no cap for " + category);
+      }
+      return cap;
+    }
+
+    public boolean covers(CostCategory category) {
+      return caps.containsKey(category);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package jp.keieikaizen.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import jp.keieikaizen.common.ConflictException;
+import jp.keieikaizen.common.FieldProblem;
+import jp.keieikaizen.common.InvalidInputException;
+import jp.keieikaizen.common.NotFoundException;
+
+/** Errors of the application's API as application/problem+json; a 400 names each bad field and its rule. */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler {
+
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalid(InvalidInputException e) {
+    return badRequest(e.problems());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return badRequest(List.of(new FieldProblem("body", "JSON として読めません（UTF-8 のオブジェクトで送ってください）")));
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ProblemDetail missingPart(MissingServletRequestPartException e) {
+    return badRequest(List.of(new FieldProblem(e.getRequestPartName(), "必須項目です")));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+    return badRequest(List.of(new FieldProblem(e.getParameterName(), "必須項目です")));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+    return badRequest(List.of(new FieldProblem(e.getName(), "形式が正しくありません")));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+    return badRequest(List.of(new FieldProblem("file", "ファイルが大きすぎます")));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "見つかりません", e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "現在の状態ではできません", e.getMessage());
+  }
+
+  private static ProblemDetail badRequest(List<FieldProblem> problems) {
+    ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります",
+        String.join("; ", problems.stream().map(FieldProblem::toString).toList()));
+    detail.setProperty("errors", problems.stream().map(p -> Map.of("field", p.field(), "rule", p.rule())).toList());
+    return detail;
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("about:blank"));
+    return problem;
+  }
+}

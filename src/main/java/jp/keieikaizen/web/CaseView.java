@@ -1,0 +1,33 @@
+package jp.keieikaizen.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jp.keieikaizen.casefile.OpenTask;
+import jp.keieikaizen.subsidy.SubsidyLine;
+
+/** A case as its page and the API show it. */
+record CaseView(String caseNumber, String programme, String programmeLabel, String councilCode, String state,
+    String stateLabel, Party company, Party leadAgency, LocalDate applicationDate, LocalDate decisionDate,
+    String ruleVersion, Boolean eligible, String eligibilityFindings, LocalDate planDate, Integer planPeriodYears,
+    LocalDate interimMonitoringDate, LocalDate finalMonitoringDate, LocalDate endedOn, String endReason,
+    List<SubsidyLine> subsidy, List<Claim> claims, List<Lender> lenders, List<Round> monitoring, List<Event> timeline,
+    List<OpenTask> openTasks) {
+
+  record Party(String id, String name) {
+  }
+
+  record Claim(String category, String status, LocalDate invoiceDate, long invoicedGrossYen, Long eligibleFeeYen,
+      Long subsidyYen, Long payableYen, Long deferredYen, LocalDate paidOn, String paymentReference, String returnReason) {
+  }
+
+  record Lender(String name, String kind, boolean mainLender, LocalDate planSubmittedOn, String response,
+      LocalDate responseOn) {
+  }
+
+  record Round(int roundNo, String kind, LocalDate dueDate, LocalDate submittedOn, String reviewOutcome) {
+  }
+
+  record Event(java.time.Instant at, String kind, String actor, String detail) {
+  }
+}

@@ -1,0 +1,77 @@
+package jp.keieikaizen.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import jp.keieikaizen.casefile.CaseDocument;
+import jp.keieikaizen.casefile.DocumentService;
+import jp.keieikaizen.casefile.DocumentType;
+import jp.keieikaizen.common.InvalidInputException;
+
+/** Upload and download of a case's documents. */
+@RestController
+@RequestMapping("/api/cases/{caseNumber}/documents")
+class DocumentController {
+
+  record DocumentInfo(long id, String type, String typeLabel, String step, String fileName, String contentType,
+      long sizeBytes, String sha256, String uploadedBy, Instant uploadedAt) {
+    static DocumentInfo of(CaseDocument d) {
+      return new DocumentInfo(d.id(), d.type().name(), d.type().label(), d.step(), d.fileName(), d.contentType(),
+          d.sizeBytes(), d.sha256(), d.uploadedBy(), d.uploadedAt());
+    }
+  }
+
+  private final DocumentService documents;
+
+  DocumentController(DocumentService documents) {
+    this.documents = documents;
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<DocumentInfo> upload(@PathVariable String caseNumber, @RequestParam("type") String type,
+      @RequestParam("step") String step, @RequestPart("file") MultipartFile file, Principal user) throws IOException {
+    CaseDocument doc = documents.store(CaseController.parse(caseNumber), documentType(type), step,
+        file.getOriginalFilename(), file.getContentType(), file.getBytes(), CaseController.name(user));
+    return ResponseEntity.created(URI.create("/api/cases/" + caseNumber + "/documents/" + doc.id()))
+        .body(DocumentInfo.of(doc));
+  }
+
+  @GetMapping
+  List<DocumentInfo> list(@PathVariable String caseNumber) {
+    return documents.list(CaseController.parse(caseNumber)).stream().map(DocumentInfo::of).toList();
+  }
+
+  @GetMapping("/{documentId}")
+  ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable long documentId) {
+    CaseDocument doc = documents.get(CaseController.parse(caseNumber), documentId);
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(doc.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-SHA256", doc.sha256())
+        .body(doc.content());
+  }
+
+  private static DocumentType documentType(String type) {
+    try {
+      return DocumentType.valueOf(type);
+    } catch (IllegalArgumentException e) {
+      throw InvalidInputException.of("type", "書類の種類を選択肢から選んでください");
+    }
+  }
+}
