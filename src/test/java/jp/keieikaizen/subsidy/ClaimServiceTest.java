@@ -1,0 +1,109 @@
+package jp.keieikaizen.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import jp.keieikaizen.casefile.CaseFile;
+import jp.keieikaizen.casefile.CaseFileService;
+import jp.keieikaizen.casefile.CaseNumber;
+import jp.keieikaizen.casefile.CostCategory;
+import jp.keieikaizen.casefile.Money;
+import jp.keieikaizen.casefile.Programme;
+import jp.keieikaizen.common.InvalidInputException;
+
+/** The DESIGN.md early-plan worked example through the claim service, with in-memory repositories. */
+class ClaimServiceTest {
+
+  static final CaseNumber NUMBER = new CaseNumber("13-2025-0001");
+  static final LocalDate DAY = LocalDate.of(2025, 12, 1);
+
+  CaseFileService cases = mock(CaseFileService.class);
+  PaymentClaimRepository claimRepo = mock(PaymentClaimRepository.class);
+  CompanySharePaymentRepository shareRepo = mock(CompanySharePaymentRepository.class);
+  List<PaymentClaim> claims = new ArrayList<>();
+  List<CompanySharePayment> shares = new ArrayList<>();
+  ClaimService service = new ClaimService(cases, SubsidyRulesFixture.load(), claimRepo, shareRepo);
+
+  @BeforeEach
+  void acceptedCaseWithTheWorkedExampleQuote() {
+    CaseFile file = new CaseFile(NUMBER, Programme.EARLY_PLAN, "13", 1L, 2L, LocalDate.of(2025, 6, 2), true, 6);
+    file.setFee(2L, CostCategory.PLAN, Money.ofGross(225_000, 20_454));
+    file.setFee(2L, CostCategory.INTERIM_MONITORING, Money.ofGross(60_000, 5_454));
+    file.setFee(2L, CostCategory.FINAL_MONITORING, Money.ofGross(75_000, 6_818));
+    file.accept(LocalDate.of(2025, 6, 20), "R7");
+    when(cases.get(NUMBER)).thenReturn(file);
+    when(cases.today()).thenReturn(DAY);
+    when(claimRepo.save(any())).thenAnswer(i -> remember(claims, i.getArgument(0)));
+    when(claimRepo.findByCaseIdOrderById(any())).thenAnswer(i -> List.copyOf(claims));
+    when(claimRepo.findByCaseIdAndAgencyIdAndCategory(any(), any(), any()))
+        .thenAnswer(i -> claims.stream().filter(c -> c.category() == i.getArgument(2)).findFirst());
+    when(shareRepo.save(any())).thenAnswer(i -> remember(shares, i.getArgument(0)));
+    when(shareRepo.findByCaseIdAndCategory(any(), any()))
+        .thenAnswer(i -> shares.stream().filter(s -> s.category() == i.getArgument(1)).findFirst());
+  }
+
+  @Test
+  void paymentsAreSevenAndAHalfThenElevenAndAHalfThenFiveManYen() {
+    assertThat(payClaim(CostCategory.PLAN, 225_000)).isEqualTo(75_000);
+    assertThat(payClaim(CostCategory.INTERIM_MONITORING, 60_000)).isEqualTo(115_000);
+    assertThat(payClaim(CostCategory.FINAL_MONITORING, 75_000)).isEqualTo(50_000);
+    assertThat(claims).extracting(PaymentClaim::subsidyYen).containsExactly(150_000L, 40_000L, 50_000L);
+    assertThat(claims).extracting(PaymentClaim::status).containsOnly(ClaimStatus.PAID);
+  }
+
+  @Test
+  void anInvoiceAboveTheApprovedQuoteIsSubsidisedOnTheQuote() {
+    service.file(NUMBER, CostCategory.PLAN, DAY, Money.ofGross(300_000, 27_272));
+    PaymentClaim claim = service.compute(NUMBER, CostCategory.PLAN);
+    assertThat(claim.eligibleFeeYen()).isEqualTo(225_000);
+    assertThat(claim.subsidyYen()).isEqualTo(150_000);
+  }
+
+  @Test
+  void aClaimIsNotApprovedWhileTheCompanyShareIsShort() {
+    service.file(NUMBER, CostCategory.PLAN, DAY, Money.ofGross(225_000, 20_454));
+    service.compute(NUMBER, CostCategory.PLAN);
+    service.recordCompanyShare(NUMBER, CostCategory.PLAN, DAY, 74_999, 0);
+    assertThatThrownBy(() -> service.approve(NUMBER, CostCategory.PLAN)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("decision").hasMessageContaining("75,000円");
+    service.recordCompanyShare(NUMBER, CostCategory.PLAN, DAY, 70_000, 5_000); // withholding tax counts
+    service.approve(NUMBER, CostCategory.PLAN);
+    assertThat(claims.get(0).status()).isEqualTo(ClaimStatus.APPROVED);
+  }
+
+  @Test
+  void recordingTheSamePaymentTwiceChangesNothing() {
+    payClaim(CostCategory.PLAN, 225_000);
+    service.recordPayment(NUMBER, CostCategory.PLAN, DAY, "PAY-PLAN");
+    assertThat(claims.get(0).paymentReference()).isEqualTo("PAY-PLAN");
+    assertThatThrownBy(() -> service.recordPayment(NUMBER, CostCategory.PLAN, DAY, "OTHER"))
+        .hasMessageContaining("支払済み");
+  }
+
+  private long payClaim(CostCategory category, long gross) {
+    service.file(NUMBER, category, DAY, Money.ofGross(gross, gross / 11));
+    PaymentClaim claim = service.compute(NUMBER, category);
+    service.recordCompanyShare(NUMBER, category, DAY, gross - claim.subsidyYen(), 0);
+    service.approve(NUMBER, category);
+    service.recordPayment(NUMBER, category, DAY, "PAY-" + category);
+    return claim.payableYen();
+  }
+
+  private static <T> T remember(List<T> list, T item) {
+    if (!list.contains(item)) {
+      list.add(item);
+    }
+    return item;
+  }
+}
