@@ -1,0 +1,222 @@
+package jp.keieikaizen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.keieikaizen.casefile.TaskFormHandler;
+
+/**
+ * The whole application on the embedded MariaDB, job executor running: one early-plan case from application to
+ * closed through the REST API, with refused invalid input on the way.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "keiei.embedded-db.data-dir=target/it-mariadb", "keiei.embedded-db.fresh=true", "keiei.embedded-db.demo=false",
+    "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500" })
+class EarlyPlanLifecycleIT {
+
+  static final String TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+  static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+  };
+
+  @Autowired TestRestTemplate http;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired List<TaskFormHandler> handlers;
+
+  @Test
+  void anEarlyPlanCaseRunsFromApplicationToClosed() {
+    registerAgency();
+    refusedApplicationChangesNothing();
+    String caseNumber = apply();
+    assertThat(caseNumber).matches("13-\\d{4}-0001");
+
+    String decide = awaitTask(caseNumber, "decideApplication");
+    refusedCompletionLeavesTheTaskOpen(caseNumber, decide);
+    complete(decide, Map.of("decision", "ACCEPT", "decisionComment", "要件充足"));
+
+    complete(awaitTask(caseNumber, "draftPlan"), Map.of("planDate", TODAY, "planPeriodYears", 3,
+        "hasBusinessModelOverview", true, "hasCashPlan", true, "hasPlannedPnl", true, "hasActionPlan", true));
+    complete(awaitTask(caseNumber, "advisePlan"), Map.of("adviceOutcome", "APPROVE"));
+    complete(awaitTask(caseNumber, "recordLenderReceipt"), Map.of("planSubmittedOn", TODAY, "receiptReceivedOn", TODAY));
+    complete(awaitTask(caseNumber, "recordCompanyShare"), Map.of("transferDate", TODAY, "transferAmount", 75_000));
+    complete(awaitTask(caseNumber, "filePlanClaim"), Map.of("invoiceDate", TODAY, "invoiceGross", 225_000, "invoiceTax", 20_454));
+    payClaim(caseNumber);
+
+    fireTimer("waitForInterimMonitoring");
+    monitoringRound(caseNumber, "TRIAL_BALANCE", 60_000, 5_454, 20_000);
+    fireTimer("waitForFinalMonitoring");
+    monitoringRound(caseNumber, "TAX_RETURN", 75_000, 6_818, 25_000);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(caseView(caseNumber).get("state")));
+    Map<String, Object> view = caseView(caseNumber);
+    assertThat(view).containsEntry("ruleVersion", "R7").containsEntry("eligible", true);
+    assertThat(list(view, "claims")).extracting(c -> ((Number) c.get("payableYen")).longValue())
+        .containsExactly(75_000L, 115_000L, 50_000L);
+    assertThat(list(view, "claims")).extracting(c -> c.get("status")).containsOnly("PAID");
+    assertThat(list(view, "openTasks")).isEmpty();
+    assertThat(list(view, "monitoring")).extracting(r -> r.get("reviewOutcome")).containsExactly("ACCEPT", "ACCEPT");
+    assertThat(list(view, "lenders")).singleElement().satisfies(l -> assertThat(l).containsEntry("response", "RECEIPT"));
+    assertThat(history.createHistoricActivityInstanceQuery().activityId("caseClosed").count()).isEqualTo(1);
+    assertThat(runtime.createIncidentQuery().count()).isZero();
+    assertThat(runtime.createVariableInstanceQuery().variableName("planDate").count()).isZero();
+  }
+
+  @Test
+  void everyUserTaskOfTheDeployedModelsHasAServerSideHandler() {
+    Set<String> handled = handlers.stream().map(TaskFormHandler::taskKey).collect(Collectors.toSet());
+    Set<String> userTasks = repository.createProcessDefinitionQuery().latestVersion().list().stream()
+        .flatMap(d -> repository.getBpmnModelInstance(d.getId()).getModelElementsByType(UserTask.class).stream())
+        .map(UserTask::getId).collect(Collectors.toSet());
+    assertThat(userTasks).hasSize(13);
+    assertThat(handled).isEqualTo(userTasks);
+  }
+
+  private void registerAgency() {
+    var response = http.postForEntity("/api/agencies", Map.of("agencyCode", "108413000199", "name", "結合試験税理士法人",
+        "kind", "TAX_ACCOUNTANT", "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31"), Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  private void refusedApplicationChangesNothing() {
+    Map<String, Object> bad = application();
+    bad.put("corporateNumber", "8234567890123");
+    bad.put("postalCode", "1000005");
+    bad.put("planFeeTax", 300_000);
+    long casesBefore = count("case_file"), companiesBefore = count("company");
+    var response = http.postForEntity("/api/early-plan/applications", bad, Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(fields(response.getBody())).containsExactlyInAnyOrder("corporateNumber", "postalCode", "planFeeTax");
+    assertThat(count("case_file")).isEqualTo(casesBefore);
+    assertThat(count("company")).isEqualTo(companiesBefore);
+    assertThat(runtime.createProcessInstanceQuery().count()).isZero();
+  }
+
+  private String apply() {
+    var response = http.postForEntity("/api/early-plan/applications", application(), Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return (String) response.getBody().get("caseNumber");
+  }
+
+  private void refusedCompletionLeavesTheTaskOpen(String caseNumber, String taskId) {
+    var response = post("/api/tasks/" + taskId + "/complete", Map.of("decision", "MAYBE"));
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(response.getBody())).containsExactly("decision");
+    var reject = post("/api/tasks/" + taskId + "/complete", Map.of("decision", "REJECT"));
+    assertThat(fields(reject.getBody())).containsExactly("decisionComment");
+    assertThat(awaitTask(caseNumber, "decideApplication")).isEqualTo(taskId);
+    assertThat(caseView(caseNumber)).containsEntry("state", "APPLIED");
+    assertThat(runtime.createVariableInstanceQuery().variableName("decision").count()).isZero();
+  }
+
+  private void payClaim(String caseNumber) {
+    complete(awaitTask(caseNumber, "checkClaim"), Map.of("claimDecision", "APPROVE"));
+    complete(awaitTask(caseNumber, "recordPayment"), Map.of("paidOn", TODAY, "paymentReference", "振込-" + System.nanoTime()));
+  }
+
+  private void monitoringRound(String caseNumber, String financials, long gross, long tax, long share) {
+    complete(awaitTask(caseNumber, "submitMonitoringReport"), Map.of("reportSubmittedOn", TODAY, "lenderMeetingOn", TODAY,
+        "financials", financials, "coversResults", true, "coversActionProgress", true, "coversGapAnalysis", true,
+        "coversLenderRequests", true));
+    complete(awaitTask(caseNumber, "reviewMonitoringReport"), Map.of("reviewOutcome", "ACCEPT"));
+    complete(awaitTask(caseNumber, "fileMonitoringClaim"), Map.of("invoiceDate", TODAY, "invoiceGross", gross,
+        "invoiceTax", tax, "transferDate", TODAY, "transferAmount", share));
+    payClaim(caseNumber);
+  }
+
+  /** Moves a waiting timer to now; the running job executor then fires it. */
+  private void fireTimer(String activityId) {
+    Job timer = await().atMost(Duration.ofSeconds(30))
+        .until(() -> management.createJobQuery().timers().activityId(activityId).singleResult(), j -> j != null);
+    management.setJobDuedate(timer.getId(), new java.util.Date());
+  }
+
+  private String awaitTask(String caseNumber, String key) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> list(caseView(caseNumber), "openTasks").stream()
+        .filter(t -> key.equals(t.get("key"))).map(t -> (String) t.get("id")).findFirst().orElse(null), id -> id != null);
+  }
+
+  private void complete(String taskId, Map<String, Object> values) {
+    var response = post("/api/tasks/" + taskId + "/complete", values);
+    assertThat(response.getStatusCode()).as("completing %s: %s", taskId, response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private ResponseEntity<Map<String, Object>> post(String path, Map<String, Object> body) {
+    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON);
+  }
+
+  private Map<String, Object> caseView(String caseNumber) {
+    return http.exchange("/api/cases/" + caseNumber, HttpMethod.GET, null, JSON).getBody();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Map<String, Object> view, String key) {
+    return (List<Map<String, Object>>) view.get(key);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> fields(Map<?, ?> problem) {
+    return ((List<Map<String, String>>) problem.get("errors")).stream().map(e -> e.get("field")).toList();
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+  }
+
+  static Map<String, Object> application() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("councilCode", "13");
+    v.put("agencyCode", "108413000199");
+    v.put("applicationDate", TODAY);
+    v.put("companyName", "株式会社結合試験");
+    v.put("corporateNumber", "9234567890123");
+    v.put("entityType", "STOCK_COMPANY");
+    v.put("industry", "MANUFACTURING");
+    v.put("capitalYen", 30_000_000);
+    v.put("employees", 45);
+    v.put("fiscalYearEndMonth", 3);
+    v.put("postalCode", "100-0005");
+    v.put("address", "東京都千代田区丸の内3-2-2");
+    v.put("representative", "山田 太郎");
+    v.put("mainLenderName", "テスト信用金庫");
+    v.put("mainLenderKind", "SHINKIN");
+    v.put("planFeeGross", 225_000);
+    v.put("planFeeTax", 20_454);
+    v.put("interimMonitoring", true);
+    v.put("interimFeeGross", 60_000);
+    v.put("interimFeeTax", 5_454);
+    v.put("finalFeeGross", 75_000);
+    v.put("finalFeeTax", 6_818);
+    v.put("monitoringIntervalMonths", 6);
+    return v;
+  }
+}
