@@ -6,9 +6,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -51,7 +51,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     return asUser(initiator, () -> {
       try {
         return new CaseNumber(runtime.startProcessInstanceByKey(key, new HashMap<>(applicationValues)).getBusinessKey());
-      } catch (FormFieldValidationException e) {
+      } catch (ProcessEngineException e) {
         throw unwrapped(e);
       }
     });
@@ -88,7 +88,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
       try {
         tasks.complete(taskId, new HashMap<>(values));
         return null;
-      } catch (FormFieldValidationException e) {
+      } catch (ProcessEngineException e) {
         throw unwrapped(e);
       }
     });
@@ -114,8 +114,8 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     }
   }
 
-  private static RuntimeException unwrapped(FormFieldValidationException e) {
-    InvalidInputException invalid = FormErrors.unwrap(e);
+  private static RuntimeException unwrapped(ProcessEngineException e) {
+    InvalidInputException invalid = FormErrors.find(e);
     return invalid != null ? invalid : e;
   }
 }

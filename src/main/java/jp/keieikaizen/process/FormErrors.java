@@ -23,8 +23,16 @@ final class FormErrors {
     }
   }
 
-  /** The problems of a refused completion, for our own API's problem+json answer. */
-  static InvalidInputException unwrap(FormFieldValidationException e) {
-    return e.getCause() instanceof InvalidInputException invalid ? invalid : null;
+  /**
+   * The invalid input behind an engine exception, if that is what it is. The engine wraps what a task listener
+   * throws (ENGINE-03051), so the whole cause chain is searched.
+   */
+  static InvalidInputException find(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException invalid) {
+        return invalid;
+      }
+    }
+    return null;
   }
 }

@@ -66,16 +66,18 @@ class DemoData implements ApplicationRunner {
     group(Groups.supervisor(TOKYO), "東京都協議会 統括責任者・補佐");
     group(Groups.agency(agency.id()), agency.name());
     group(Groups.NATIONAL_MANAGER, "中小企業活性化全国本部");
+    group(Groups.ADMIN, "システム管理者");
     user("tokyo-coordinator", "東京", "コーディネーター", Groups.coordinator(TOKYO));
     user("tokyo-supervisor", "東京", "統括責任者", Groups.supervisor(TOKYO));
     user("agency-demo", "デモ税理士法人", "担当者", Groups.agency(agency.id()));
     user("national-manager", "全国本部", "マネージャー", Groups.NATIONAL_MANAGER);
+    user("admin", "システム", "管理者", Groups.ADMIN);
     agencies.linkUser("agency-demo", agency.id());
     filter("自協議会・自機関の未処理タスク", tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
         .includeAssignedTasks(), -10);
     filter("自分の担当タスク", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -5);
     var sample = workflow.submitApplication(Programme.EARLY_PLAN, sampleApplication(), "agency-demo");
-    LOG.info("demo data ready: users tokyo-coordinator, tokyo-supervisor, agency-demo, national-manager (password {}); sample case {}",
+    LOG.info("demo data ready: users tokyo-coordinator, tokyo-supervisor, agency-demo, national-manager, admin (password {}); sample case {}",
         PASSWORD, sample);
   }
 
@@ -110,7 +112,7 @@ class DemoData implements ApplicationRunner {
   private void group(String id, String name) {
     Group group = identity.newGroup(id);
     group.setName(name);
-    group.setType("WORKFLOW");
+    group.setType(Groups.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
     identity.saveGroup(group);
   }
 

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.casefile.CostCategory;
@@ -22,8 +22,11 @@ import jp.keieikaizen.process.CaseProcess.Tasks;
 import jp.keieikaizen.subsidy.ClaimService;
 
 /** Every path of the reusable call activities payment-claim.bpmn and monitoring-round.bpmn. */
-@ExtendWith(ProcessEngineExtension.class)
 class CallActivityProcessTest {
+
+  /** H2 engine of camunda-test.cfg.xml (not camunda.cfg.xml: the app's REST API would pick that one up as "default"). */
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda-test.cfg.xml").build();
 
   static final String CASE = "13-2025-0002";
   static final Map<String, Object> IDS = Map.of("councilCode", "13", "leadAgencyId", 7L);

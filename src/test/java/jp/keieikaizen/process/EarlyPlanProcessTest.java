@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseNumber;
@@ -37,9 +37,12 @@ import jp.keieikaizen.process.CaseProcess.Tasks;
 import jp.keieikaizen.subsidy.ClaimService;
 
 /** Every path of early-plan.bpmn, with the real delegates over mocked services; jobs and timers driven by hand. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = { "processes/early-plan.bpmn", "processes/payment-claim.bpmn", "processes/monitoring-round.bpmn" })
 class EarlyPlanProcessTest {
+
+  /** H2 engine of camunda-test.cfg.xml (not camunda.cfg.xml: the app's REST API would pick that one up as "default"). */
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda-test.cfg.xml").build();
 
   static final CaseNumber CASE = new CaseNumber("13-2025-0001");
   static final String COORDINATOR = "council-13-coordinator", SUPERVISOR = "council-13-supervisor", AGENCY = "agency-7";
