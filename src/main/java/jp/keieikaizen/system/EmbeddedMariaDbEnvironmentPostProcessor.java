@@ -9,7 +9,6 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * With no {@code spring.datasource.url} configured, starts an embedded MariaDB and points the datasource at it.
@@ -26,10 +25,7 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
       return;
     }
     File dataDir = new File(env.getProperty(PREFIX + "data-dir", "data/mariadb")).getAbsoluteFile();
-    if (env.getProperty(PREFIX + "fresh", Boolean.class, false)) {
-      FileSystemUtils.deleteRecursively(dataDir); // tests start from an empty server
-    }
-    EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir);
+    EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, env.getProperty(PREFIX + "fresh", Boolean.class, false));
     Map<String, Object> props = new HashMap<>();
     props.put("spring.datasource.url", db.jdbcUrl(env.getProperty(PREFIX + "database", "keiei_kaizen")));
     props.put("spring.datasource.username", "root");
