@@ -24,6 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -118,6 +122,50 @@ class EarlyPlanLifecycleIT {
         Map.of("variables", untyped(Map.of("decision", "REJECT", "decisionComment", "対象外の業種"))));
     assertThat(rejected.getStatusCode().is2xxSuccessful()).isTrue();
     assertThat(caseView(caseNumber)).containsEntry("state", "REJECTED").containsEntry("endReason", "対象外の業種");
+  }
+
+  @Test
+  void aCaseKeepsItsDocumentsAndIsWithdrawnThroughTheApi() {
+    registerAgency();
+    String caseNumber = apply();
+    awaitTask(caseNumber, "decideApplication");
+
+    byte[] pdf = "%PDF-1.4\n利用申請書".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var stored = upload(caseNumber, "APPLICATION_FORM", "申請書.pdf", MediaType.APPLICATION_PDF, pdf);
+    assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    var listed = http.exchange("/api/cases/" + caseNumber + "/documents", HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+    assertThat(listed).singleElement().satisfies(d -> assertThat(d).containsEntry("fileName", "申請書.pdf")
+        .containsEntry("sizeBytes", pdf.length).containsEntry("step", "APPLICATION"));
+    var download = http.getForEntity("/api/cases/" + caseNumber + "/documents/" + listed.get(0).get("id"), byte[].class);
+    assertThat(download.getBody()).isEqualTo(pdf);
+    assertThat(download.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(listed.get(0).get("sha256"));
+    var refused = upload(caseNumber, "PLAN", "plan.pdf", MediaType.APPLICATION_PDF, "MZ not a pdf".getBytes());
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    assertThat(fields(post("/api/cases/" + caseNumber + "/withdrawal", Map.of()).getBody())).containsExactly("reason");
+    assertThat(post("/api/cases/" + caseNumber + "/withdrawal", Map.of("reason", "事業者の都合により取下げ")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(caseView(caseNumber)).containsEntry("state", "WITHDRAWN").containsEntry("endReason", "事業者の都合により取下げ");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().activityId("caseWithdrawn").count()).isGreaterThanOrEqualTo(1);
+    assertThat(post("/api/cases/" + caseNumber + "/withdrawal", Map.of("reason", "再度")).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    assertThat(http.getForEntity("/api/cases/13-1999-9999", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private ResponseEntity<Map> upload(String caseNumber, String type, String fileName, MediaType mediaType, byte[] content) {
+    HttpHeaders partHeaders = new HttpHeaders();
+    partHeaders.setContentType(mediaType);
+    partHeaders.setContentDisposition(org.springframework.http.ContentDisposition.formData().name("file")
+        .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build());
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("file", new HttpEntity<>(content, partHeaders));
+    body.add("type", type);
+    body.add("step", "APPLICATION");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.postForEntity("/api/cases/" + caseNumber + "/documents", new HttpEntity<>(body, headers), Map.class);
   }
 
   private static Map<String, Object> untyped(Map<String, Object> values) {

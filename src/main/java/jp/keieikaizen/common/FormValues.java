@@ -27,7 +27,7 @@ public final class FormValues {
 
   public String requiredText(String field, int maxLength) {
     String s = optionalText(field, maxLength);
-    if (s == null) {
+    if (s == null && !isPresent(field)) {
       problem(field, "必須項目です");
     }
     return s;
