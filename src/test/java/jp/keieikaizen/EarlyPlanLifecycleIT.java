@@ -71,10 +71,11 @@ class EarlyPlanLifecycleIT {
     complete(awaitTask(caseNumber, "draftPlan"), Map.of("planDate", TODAY, "planPeriodYears", 3,
         "hasBusinessModelOverview", true, "hasCashPlan", true, "hasPlannedPnl", true, "hasActionPlan", true));
     complete(awaitTask(caseNumber, "advisePlan"), Map.of("adviceOutcome", "APPROVE"));
-    complete(awaitTask(caseNumber, "recordLenderReceipt"), Map.of("planSubmittedOn", TODAY, "receiptReceivedOn", TODAY));
+    complete(awaitTask(caseNumber, "recordLenderResponse"),
+        Map.of("planSubmittedOn", TODAY, "lenderResponse", "RECEIPT", "respondedOn", TODAY));
     complete(awaitTask(caseNumber, "recordCompanyShare"), Map.of("transferDate", TODAY, "transferAmount", 75_000));
-    complete(awaitTask(caseNumber, "filePlanClaim"), Map.of("invoiceDate", TODAY, "invoiceGross", 225_000, "invoiceTax", 20_454));
-    payClaim(caseNumber);
+    complete(awaitTask(caseNumber, "fileClaim"), Map.of("invoiceDate", TODAY, "invoiceGross", 225_000, "invoiceTax", 20_454));
+    payClaim(caseNumber, "docLenderResponses");
 
     fireTimer("waitForInterimMonitoring");
     monitoringRound(caseNumber, "TRIAL_BALANCE", 60_000, 5_454, 20_000);
@@ -93,6 +94,96 @@ class EarlyPlanLifecycleIT {
     assertThat(history.createHistoricActivityInstanceQuery().activityId("caseClosed").count()).isEqualTo(1);
     assertThat(runtime.createIncidentQuery().count()).isZero();
     assertThat(runtime.createVariableInstanceQuery().variableName("planDate").count()).isZero();
+  }
+
+  /** A 405 通常枠 case: three lenders, one refuses until the plan is revised, three years of yearly monitoring claims. */
+  @Test
+  void a405CaseWithThreeLendersRunsFromApplicationToClosed() {
+    registerAgency();
+    var response = http.postForEntity("/api/405/applications", application405(), Map.class);
+    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+    String caseNumber = (String) response.getBody().get("caseNumber");
+
+    String decide = awaitTask(caseNumber, "decideApplication");
+    assertThat(caseView(caseNumber)).containsEntry("eligible", false);
+    var refused = post("/api/tasks/" + decide + "/complete", Map.of("decision", "ACCEPT"));
+    assertThat(fields(refused.getBody())).containsExactly("decision");
+    assertThat(refused.getBody().toString()).contains("工程表");
+    byte[] chart = "%PDF-1.4\n工程表".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(upload(caseNumber, "GANTT_CHART", "工程表.pdf", MediaType.APPLICATION_PDF, chart).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    complete(decide, Map.of("decision", "ACCEPT"));
+    assertThat(caseView(caseNumber)).containsEntry("ruleVersion", "R7").containsEntry("eligible", true);
+
+    complete(awaitTask(caseNumber, "draftPlan405"), Map.of("planDate", TODAY, "planPeriodYears", 5,
+        "hasCompanyOverview", true, "hasBusinessModelOverview", true, "hasCashPlan", true, "hasFinancialStatements", true,
+        "hasActionPlan", true, "hasFinancialSupport", true));
+    complete(awaitTask(caseNumber, "advisePlan"), Map.of("adviceOutcome", "APPROVE"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> consentTasks(caseNumber).size() == 3);
+    List<Map<String, Object>> consents = consentTasks(caseNumber);
+    assertThat(consents).extracting(t -> (String) t.get("name"))
+        .anySatisfy(n -> assertThat(n).contains("メイン銀行")).anySatisfy(n -> assertThat(n).contains("保証協会"));
+    assertThat(consents).allSatisfy(t -> assertThat((List<?>) t.get("candidateGroups")).singleElement().asString().startsWith("agency-"));
+    var noReason = post("/api/tasks/" + consents.get(2).get("id") + "/complete",
+        Map.of("planSubmittedOn", TODAY, "lenderResponse", "REFUSAL", "respondedOn", TODAY));
+    assertThat(fields(noReason.getBody())).containsExactly("responseNote");
+    complete((String) consents.get(0).get("id"), consent());
+    complete((String) consents.get(1).get("id"), consent());
+    complete((String) consents.get(2).get("id"), Map.of("planSubmittedOn", TODAY, "lenderResponse", "REFUSAL",
+        "respondedOn", TODAY, "responseNote", "返済猶予期間が長すぎる"));
+    complete(awaitTask(caseNumber, "revisePlan"), Map.of("planDate", TODAY, "revisionNote", "返済計画を見直し"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> consentTasks(caseNumber).size() == 1);
+    complete((String) consentTasks(caseNumber).get(0).get("id"), consent());
+
+    complete(awaitTask(caseNumber, "recordCompanyShare"), Map.of("transferDate", TODAY, "transferAmount", 300_000));
+    complete(awaitTask(caseNumber, "fileClaim"), Map.of("invoiceDate", TODAY, "invoiceGross", 900_000, "invoiceTax", 81_818));
+    payClaim(caseNumber, "docLenderResponses");
+    for (int round = 1; round <= 3; round++) {
+      fireTimer("waitForRound");
+      monitoringRound(caseNumber, round == 3 ? "TAX_RETURN" : "TRIAL_BALANCE", 150_000, 13_636, 50_000);
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(caseView(caseNumber).get("state")));
+    Map<String, Object> view = caseView(caseNumber);
+    assertThat(list(view, "claims")).extracting(c -> c.get("category") + ":" + c.get("payableYen"))
+        .containsExactly("PLAN:300000", "MONITORING:400000", "MONITORING:100000", "MONITORING:100000");
+    assertThat(list(view, "lenders")).extracting(l -> l.get("response")).containsOnly("CONSENT");
+    assertThat(list(view, "monitoring")).hasSize(3);
+    assertThat(list(view, "timeline")).extracting(e -> e.get("kind")).contains("LENDER_REFUSAL", "PLAN_REVISED");
+    assertThat(runtime.createIncidentQuery().count()).isZero();
+  }
+
+  private List<Map<String, Object>> consentTasks(String caseNumber) {
+    return list(caseView(caseNumber), "openTasks").stream().filter(t -> "recordLenderResponse".equals(t.get("key"))).toList();
+  }
+
+  private static Map<String, Object> consent() {
+    return Map.of("planSubmittedOn", TODAY, "lenderResponse", "CONSENT", "respondedOn", TODAY);
+  }
+
+  static Map<String, Object> application405() {
+    Map<String, Object> v = application();
+    List.of("mainLenderName", "mainLenderKind", "interimMonitoring", "interimFeeGross", "interimFeeTax", "finalFeeGross",
+        "finalFeeTax").forEach(v::remove);
+    v.put("programme", "PLAN_405");
+    v.put("companyName", "株式会社四〇五試験");
+    v.put("corporateNumber", "7000012050002");
+    v.put("salesYen", 50_000_000);
+    v.put("interestBearingDebtYen", 80_000_000);
+    v.put("financialSupportExpected", true);
+    v.put("lender1Name", "メイン銀行");
+    v.put("lender1Kind", "REGIONAL_BANK");
+    v.put("lender2Name", "サブ信用金庫");
+    v.put("lender2Kind", "SHINKIN");
+    v.put("lender3Name", "東京信用保証協会");
+    v.put("lender3Kind", "CREDIT_GUARANTEE");
+    v.put("planFeeGross", 900_000);
+    v.put("planFeeTax", 81_818);
+    v.put("monitoringFeeGross", 450_000);
+    v.put("monitoringFeeTax", 40_909);
+    v.put("monitoringIntervalMonths", 12);
+    v.put("monitoringClaims", "YEARLY");
+    return v;
   }
 
   /** Tasklist starts and completes through the engine's REST API; the same server-side checks apply there. */
@@ -154,7 +245,7 @@ class EarlyPlanLifecycleIT {
     assertThat(http.getForEntity("/api/cases/13-1999-9999", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
-  private ResponseEntity<Map> upload(String caseNumber, String type, String fileName, MediaType mediaType, byte[] content) {
+  ResponseEntity<Map> upload(String caseNumber, String type, String fileName, MediaType mediaType, byte[] content) {
     HttpHeaders partHeaders = new HttpHeaders();
     partHeaders.setContentType(mediaType);
     partHeaders.setContentDisposition(org.springframework.http.ContentDisposition.formData().name("file")
@@ -180,11 +271,11 @@ class EarlyPlanLifecycleIT {
     Set<String> userTasks = repository.createProcessDefinitionQuery().latestVersion().list().stream()
         .flatMap(d -> repository.getBpmnModelInstance(d.getId()).getModelElementsByType(UserTask.class).stream())
         .map(UserTask::getId).collect(Collectors.toSet());
-    assertThat(userTasks).hasSize(13);
+    assertThat(userTasks).contains("decideApplication", "recordLenderResponse", "reviewApplicationValidity");
     assertThat(handled).isEqualTo(userTasks);
   }
 
-  private void registerAgency() {
+  void registerAgency() {
     var response = http.postForEntity("/api/agencies", Map.of("agencyCode", "108413000199", "name", "結合試験税理士法人",
         "kind", "TAX_ACCOUNTANT", "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31"), Map.class);
     if (response.getStatusCode() == HttpStatus.BAD_REQUEST) { // registered by the other test of this class
@@ -227,53 +318,58 @@ class EarlyPlanLifecycleIT {
     assertThat(runtime.createVariableInstanceQuery().variableName("decision").count()).isZero();
   }
 
-  private void payClaim(String caseNumber) {
-    complete(awaitTask(caseNumber, "checkClaim"), Map.of("claimDecision", "APPROVE"));
+  /** The coordinator confirms the step's documents and approves; then records the payment. */
+  void payClaim(String caseNumber, String stepDocument) {
+    String check = awaitTask(caseNumber, "checkClaim");
+    var unchecked = post("/api/tasks/" + check + "/complete", Map.of("claimDecision", "APPROVE"));
+    assertThat(fields(unchecked.getBody())).contains("docInvoice", "docTransfer", stepDocument);
+    complete(check, Map.of("claimDecision", "APPROVE", "docInvoice", true, "docTransfer", true, "docTimeSheet", true,
+        "docCheckpoints", true, stepDocument, true));
     complete(awaitTask(caseNumber, "recordPayment"), Map.of("paidOn", TODAY, "paymentReference", "振込-" + System.nanoTime()));
   }
 
-  private void monitoringRound(String caseNumber, String financials, long gross, long tax, long share) {
+  void monitoringRound(String caseNumber, String financials, long gross, long tax, long share) {
     complete(awaitTask(caseNumber, "submitMonitoringReport"), Map.of("reportSubmittedOn", TODAY, "lenderMeetingOn", TODAY,
         "financials", financials, "coversResults", true, "coversActionProgress", true, "coversGapAnalysis", true,
         "coversLenderRequests", true));
     complete(awaitTask(caseNumber, "reviewMonitoringReport"), Map.of("reviewOutcome", "ACCEPT"));
-    complete(awaitTask(caseNumber, "fileMonitoringClaim"), Map.of("invoiceDate", TODAY, "invoiceGross", gross,
+    complete(awaitTask(caseNumber, "fileClaim"), Map.of("invoiceDate", TODAY, "invoiceGross", gross,
         "invoiceTax", tax, "transferDate", TODAY, "transferAmount", share));
-    payClaim(caseNumber);
+    payClaim(caseNumber, "docMonitoringReport");
   }
 
   /** Moves a waiting timer to now; the running job executor then fires it. */
-  private void fireTimer(String activityId) {
+  void fireTimer(String activityId) {
     Job timer = await().atMost(Duration.ofSeconds(30))
         .until(() -> management.createJobQuery().timers().activityId(activityId).singleResult(), j -> j != null);
     management.setJobDuedate(timer.getId(), new java.util.Date());
   }
 
-  private String awaitTask(String caseNumber, String key) {
+  String awaitTask(String caseNumber, String key) {
     return await().atMost(Duration.ofSeconds(30)).until(() -> list(caseView(caseNumber), "openTasks").stream()
         .filter(t -> key.equals(t.get("key"))).map(t -> (String) t.get("id")).findFirst().orElse(null), id -> id != null);
   }
 
-  private void complete(String taskId, Map<String, Object> values) {
+  void complete(String taskId, Map<String, Object> values) {
     var response = post("/api/tasks/" + taskId + "/complete", values);
     assertThat(response.getStatusCode()).as("completing %s: %s", taskId, response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
-  private ResponseEntity<Map<String, Object>> post(String path, Map<String, Object> body) {
+  ResponseEntity<Map<String, Object>> post(String path, Map<String, Object> body) {
     return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON);
   }
 
-  private Map<String, Object> caseView(String caseNumber) {
+  Map<String, Object> caseView(String caseNumber) {
     return http.exchange("/api/cases/" + caseNumber, HttpMethod.GET, null, JSON).getBody();
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> list(Map<String, Object> view, String key) {
+  static List<Map<String, Object>> list(Map<String, Object> view, String key) {
     return (List<Map<String, Object>>) view.get(key);
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> fields(Map<?, ?> problem) {
+  static List<String> fields(Map<?, ?> problem) {
     return ((List<Map<String, String>>) problem.get("errors")).stream().map(e -> e.get("field")).toList();
   }
 

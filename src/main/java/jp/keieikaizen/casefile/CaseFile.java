@@ -48,6 +48,16 @@ public class CaseFile {
   private LocalDate finalMonitoringDate;
   private LocalDate endedOn;
   private String endReason;
+  private boolean guaranteeNegotiation;
+  private String guaranteeOutcome;
+  private Boolean financialSupportExpected;
+  private LocalDate applicationValidUntil;
+  private int validityExtensions;
+  private int planRevision;
+  private String monitoringClaims;
+  private String thirdPartyExpert;
+  private LocalDate dueDiligenceOn;
+  private boolean handedOver;
   @Version
   private int version;
 
@@ -88,16 +98,50 @@ public class CaseFile {
     return fees.stream().filter(f -> f.agencyId().equals(agencyId) && f.category() == category).findFirst();
   }
 
+  /** Options chosen at application: the owner-guarantee negotiation add-on; for 405, support expected and claims. */
+  public void chooseOptions(boolean guaranteeNegotiation, Boolean financialSupportExpected, String monitoringClaims) {
+    this.guaranteeNegotiation = guaranteeNegotiation;
+    this.financialSupportExpected = financialSupportExpected;
+    this.monitoringClaims = monitoringClaims;
+  }
+
   public void recordEligibility(boolean eligible, String findings) {
     this.eligible = eligible;
     this.eligibilityFindings = findings;
   }
 
-  public void accept(LocalDate on, String ruleVersion) {
+  /** Accepted (利用申請決定) under a rule version; a 405 application stays valid until {@code validUntil}. */
+  public void accept(LocalDate on, String ruleVersion, LocalDate validUntil) {
     requireState(CaseState.APPLIED);
     this.decisionDate = on;
     this.ruleVersion = ruleVersion;
+    this.applicationValidUntil = validUntil;
     this.state = CaseState.PLANNING;
+  }
+
+  public void extendValidity(LocalDate until) {
+    requireState(CaseState.PLANNING);
+    if (applicationValidUntil != null && !until.isAfter(applicationValidUntil)) {
+      throw new ConflictException("延長後の期限は現在の期限（" + applicationValidUntil + "）より後にしてください");
+    }
+    this.applicationValidUntil = until;
+    this.validityExtensions++;
+  }
+
+  /** A lender refused: the plan goes back for revision. */
+  public void reviseAfterRefusal() {
+    requireState(CaseState.PLANNING);
+    this.planRevision++;
+  }
+
+  public void recordDueDiligence(LocalDate on, String thirdPartyExpert) {
+    requireState(CaseState.PLANNING);
+    this.dueDiligenceOn = on;
+    this.thirdPartyExpert = thirdPartyExpert;
+  }
+
+  public void recordGuaranteeOutcome(String outcome) {
+    this.guaranteeOutcome = outcome;
   }
 
   public void returnForCorrection() {
@@ -136,6 +180,7 @@ public class CaseFile {
     this.state = endState;
     this.endedOn = on;
     this.endReason = reason;
+    this.handedOver = endState == CaseState.TAKEN_OVER;
   }
 
   public void addEvent(Instant at, String kind, String actor, String detail) {
@@ -226,6 +271,46 @@ public class CaseFile {
 
   public String endReason() {
     return endReason;
+  }
+
+  public boolean guaranteeNegotiation() {
+    return guaranteeNegotiation;
+  }
+
+  public String guaranteeOutcome() {
+    return guaranteeOutcome;
+  }
+
+  public Boolean financialSupportExpected() {
+    return financialSupportExpected;
+  }
+
+  public LocalDate applicationValidUntil() {
+    return applicationValidUntil;
+  }
+
+  public int validityExtensions() {
+    return validityExtensions;
+  }
+
+  public int planRevision() {
+    return planRevision;
+  }
+
+  public String monitoringClaims() {
+    return monitoringClaims;
+  }
+
+  public String thirdPartyExpert() {
+    return thirdPartyExpert;
+  }
+
+  public LocalDate dueDiligenceOn() {
+    return dueDiligenceOn;
+  }
+
+  public boolean handedOver() {
+    return handedOver;
   }
 
   public List<CaseFee> fees() {

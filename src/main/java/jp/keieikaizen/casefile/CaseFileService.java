@@ -59,6 +59,15 @@ public class CaseFileService {
     file.addEvent(clock.instant(), endState.name(), actor, reason);
   }
 
+  /** The application lapses (失効): the early plan's claim deadline or the 405 validity (with extensions) has passed. */
+  public void lapse(CaseNumber number) {
+    CaseFile file = get(number);
+    String reason = file.programme() == Programme.EARLY_PLAN
+        ? "計画策定支援費用の支払申請が期限までに提出されなかったため失効"
+        : "利用申請の有効期限（" + file.applicationValidUntil() + "）の経過により失効";
+    end(number, CaseState.LAPSED, null, reason);
+  }
+
   public LocalDate today() {
     return LocalDate.now(clock);
   }

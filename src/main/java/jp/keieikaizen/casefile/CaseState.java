@@ -9,7 +9,8 @@ public enum CaseState {
   CLOSED("完了", true),
   REJECTED("不受理", true),
   WITHDRAWN("取下げ", true),
-  LAPSED("失効", true);
+  LAPSED("失効", true),
+  TAKEN_OVER("引継ぎ", true);
 
   private final String label;
   private final boolean ended;

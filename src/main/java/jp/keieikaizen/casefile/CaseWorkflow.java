@@ -11,6 +11,9 @@ public interface CaseWorkflow {
 
   void withdraw(CaseNumber number, String reason, String userId);
 
+  /** The council takes the case over to its own revitalisation support (引継ぎ). */
+  void handOver(CaseNumber number, String reason, String userId);
+
   List<OpenTask> openTasks(CaseNumber number);
 
   /** Completes a task with form values; invalid values are refused and the task stays open. */

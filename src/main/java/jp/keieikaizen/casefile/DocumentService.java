@@ -73,6 +73,11 @@ public class DocumentService {
   }
 
   @Transactional(readOnly = true)
+  public boolean has(CaseNumber number, DocumentType type) {
+    return list(number).stream().anyMatch(d -> d.type() == type);
+  }
+
+  @Transactional(readOnly = true)
   public CaseDocument get(CaseNumber number, long documentId) {
     CaseDocument doc = documents.findById(documentId).orElse(null);
     if (doc == null || !doc.caseId().equals(cases.get(number).id())) {

@@ -144,6 +144,10 @@ public final class FormValues {
     return null;
   }
 
+  public boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+
   public boolean hasProblem(String field) {
     return problems.stream().anyMatch(p -> p.field().equals(field));
   }

@@ -26,6 +26,8 @@ public class Company {
   private String postalCode;
   private String address;
   private String representative;
+  private Long salesYen;
+  private Long interestBearingDebtYen;
 
   protected Company() {
   }
@@ -46,6 +48,10 @@ public class Company {
     this.postalCode = p.postalCode();
     this.address = p.address();
     this.representative = p.representative();
+    if (p.salesYen() != null) {
+      this.salesYen = p.salesYen();
+      this.interestBearingDebtYen = p.interestBearingDebtYen();
+    }
   }
 
   /** A corrected application may restate the size figures. */
@@ -55,6 +61,16 @@ public class Company {
     }
     if (employees != null) {
       this.employees = employees;
+    }
+  }
+
+  /** A corrected 405 application may restate sales and interest-bearing debt. */
+  public void correctFinancials(Long salesYen, Long interestBearingDebtYen) {
+    if (salesYen != null) {
+      this.salesYen = salesYen;
+    }
+    if (interestBearingDebtYen != null) {
+      this.interestBearingDebtYen = interestBearingDebtYen;
     }
   }
 
@@ -108,5 +124,13 @@ public class Company {
 
   public String representative() {
     return representative;
+  }
+
+  public Long salesYen() {
+    return salesYen;
+  }
+
+  public Long interestBearingDebtYen() {
+    return interestBearingDebtYen;
   }
 }

@@ -3,6 +3,10 @@ package jp.keieikaizen.intake;
 import static jp.keieikaizen.intake.ApplicationFields.*;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,7 +17,6 @@ import jp.keieikaizen.agency.Agency;
 import jp.keieikaizen.agency.AgencyService;
 import jp.keieikaizen.casefile.CaseFile;
 import jp.keieikaizen.casefile.CaseFileService;
-import jp.keieikaizen.casefile.CostCategory;
 import jp.keieikaizen.casefile.Programme;
 import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.company.Company;
@@ -25,6 +28,7 @@ import jp.keieikaizen.company.Industry;
 import jp.keieikaizen.council.CouncilService;
 import jp.keieikaizen.lender.LenderKind;
 import jp.keieikaizen.lender.LenderService;
+import jp.keieikaizen.lender.LenderService.LenderEntry;
 import jp.keieikaizen.subsidy.SubsidyRules;
 
 /** Takes joint applications (利用申請): validates every field, then records company, case, quote and main lender. */
@@ -52,36 +56,93 @@ public class ApplicationService {
     this.rules = rules;
   }
 
-  /** Registers an early-plan application; with an initiator linked to an agency, that agency must be the lead. */
+  /** Registers an early-plan application (早期経営改善計画策定支援). */
   public RegisteredCase registerEarlyPlan(FormValues form, String initiator) {
+    return register(Programme.EARLY_PLAN, form, initiator);
+  }
+
+  /** Registers a 405 application; the form's programme field chooses 通常枠 or 中小版GL枠. */
+  public RegisteredCase register405(FormValues form, String initiator) {
+    Programme programme = form.requiredEnum(PROGRAMME, Programme.class);
+    if (programme == Programme.EARLY_PLAN) {
+      form.problem(PROGRAMME, "通常枠または中小版GL枠を選んでください");
+    }
+    if (programme == null || programme == Programme.EARLY_PLAN) {
+      form.validate();
+    }
+    return register(programme, form, initiator);
+  }
+
+  /** Registers an application; with an initiator linked to an agency, that agency must be the lead. */
+  RegisteredCase register(Programme programme, FormValues form, String initiator) {
     String council = form.requiredPattern(COUNCIL_CODE, COUNCIL, "都道府県コード（01〜47）で選んでください");
     Agency agency = leadAgency(form, initiator);
     LocalDate applicationDate = applicationDate(form);
-    CompanyProfile profile = companyProfile(form);
-    String lenderName = form.requiredText(MAIN_LENDER_NAME, 200);
-    LenderKind lenderKind = form.requiredEnum(MAIN_LENDER_KIND, LenderKind.class);
-    EarlyPlanQuote quote = EarlyPlanQuote.read(form);
+    CompanyProfile profile = companyProfile(programme, form);
+    List<LenderEntry> lenderEntries = lenders(programme, form);
+    Boolean supportExpected = programme == Programme.EARLY_PLAN ? null : form.flag(FINANCIAL_SUPPORT_EXPECTED);
+    Quote quote = Quote.read(programme, form);
+    Map<String, Long> others = quote == null ? Map.of() : otherAgencyIds(form, quote, agency);
     if (council != null && !councils.exists(council)) {
       form.problem(COUNCIL_CODE, "登録されていない協議会です");
     }
     form.validate();
     Company company = companies.record(profile);
-    CaseFile file = cases.create(Programme.EARLY_PLAN, council, company.id(), agency.id(), applicationDate,
-        quote.interim(), quote.intervalMonths());
-    setQuote(file, quote);
-    lenders.setMainLender(file.number(), lenderName, lenderKind);
+    CaseFile file = cases.create(programme, council, company.id(), agency.id(), applicationDate, quote.interim(),
+        quote.intervalMonths());
+    file.chooseOptions(quote.guaranteeNegotiation(), supportExpected, quote.monitoringClaims());
+    setQuote(file, quote, others);
+    lenders.setLenders(file.number(), lenderEntries);
     return new RegisteredCase(file.number(), council, agency.id(), quote.interim());
   }
 
-  static void setQuote(CaseFile file, EarlyPlanQuote quote) {
-    Long agency = file.leadAgencyId();
-    file.setFee(agency, CostCategory.PLAN, quote.plan());
-    file.setFee(agency, CostCategory.FINAL_MONITORING, quote.finalFee());
-    if (quote.interim()) {
-      file.setFee(agency, CostCategory.INTERIM_MONITORING, quote.interimFee());
-    } else {
-      file.removeFee(agency, CostCategory.INTERIM_MONITORING);
+  /** The quote replaces the lead agency's fees, and those of each further agency it names. */
+  static void setQuote(CaseFile file, Quote quote, Map<String, Long> otherAgencyIds) {
+    replaceFees(file, file.leadAgencyId(), quote.leadFees());
+    quote.otherAgencyFees().forEach((code, fees) -> replaceFees(file, otherAgencyIds.get(code), fees));
+  }
+
+  private static void replaceFees(CaseFile file, Long agencyId, Map<jp.keieikaizen.casefile.CostCategory, jp.keieikaizen.casefile.Money> fees) {
+    file.fees().stream().filter(f -> f.agencyId().equals(agencyId)).forEach(f -> file.removeFee(agencyId, f.category()));
+    fees.forEach((category, money) -> file.setFee(agencyId, category, money));
+  }
+
+  Map<String, Long> otherAgencyIds(FormValues form, Quote quote, Agency lead) {
+    Map<String, Long> ids = new HashMap<>();
+    int n = 2;
+    for (String code : quote.otherAgencyFees().keySet()) {
+      Optional<Agency> agency = agencies.findByCode(code);
+      if (agency.isEmpty() || (lead != null && agency.get().id().equals(lead.id()))) {
+        form.problem(agencyCode(n), agency.isEmpty() ? "登録されていない認定支援機関IDです" : "代表認定支援機関と同じです");
+      } else {
+        ids.put(code, agency.get().id());
+      }
+      n++;
     }
+    return ids;
+  }
+
+  private static List<LenderEntry> lenders(Programme programme, FormValues form) {
+    List<LenderEntry> entries = new ArrayList<>();
+    if (programme == Programme.EARLY_PLAN) {
+      String name = form.requiredText(MAIN_LENDER_NAME, 200);
+      LenderKind kind = form.requiredEnum(MAIN_LENDER_KIND, LenderKind.class);
+      if (name != null && kind != null) {
+        entries.add(new LenderEntry(name, kind, true));
+      }
+      return entries;
+    }
+    for (int n = 1; n <= MAX_LENDERS; n++) {
+      String name = n == 1 ? form.requiredText(lenderName(n), 200) : form.optionalText(lenderName(n), 200);
+      if (name == null) {
+        continue;
+      }
+      LenderKind kind = form.requiredEnum(lenderKind(n), LenderKind.class);
+      if (kind != null) {
+        entries.add(new LenderEntry(name, kind, n == 1));
+      }
+    }
+    return entries;
   }
 
   private Agency leadAgency(FormValues form, String initiator) {
@@ -114,7 +175,9 @@ public class ApplicationService {
     return date;
   }
 
-  private static CompanyProfile companyProfile(FormValues form) {
+  private static CompanyProfile companyProfile(Programme programme, FormValues form) {
+    Long sales = programme == Programme.EARLY_PLAN ? null : form.requiredLong(SALES_YEN, 0, 10_000_000_000_000L);
+    Long debt = programme == Programme.EARLY_PLAN ? null : form.requiredLong(DEBT_YEN, 0, 10_000_000_000_000L);
     String name = form.requiredText(COMPANY_NAME, 200);
     EntityType type = form.requiredEnum(ENTITY_TYPE, EntityType.class);
     String corporateNumber = corporateNumber(form, type);
@@ -129,7 +192,7 @@ public class ApplicationService {
       return null;
     }
     return new CompanyProfile(corporateNumber, name, type, industry, capital, employees, fyeMonth, postal, address,
-        representative);
+        representative, sales, debt);
   }
 
   private static String corporateNumber(FormValues form, EntityType type) {

@@ -1,5 +1,7 @@
 package jp.keieikaizen.intake;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +28,16 @@ class DecideApplicationHandler implements TaskFormHandler {
   static final String DECISION = "decision";
   static final String COMMENT = "decisionComment";
   static final String PLAN_CLAIM_DEADLINE = "planClaimDeadline";
+  static final String APPLICATION_VALID_UNTIL = "applicationValidUntil";
+  static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   private final CaseFileService cases;
+  private final EligibilityService eligibility;
   private final SubsidyRules rules;
 
-  DecideApplicationHandler(CaseFileService cases, SubsidyRules rules) {
+  DecideApplicationHandler(CaseFileService cases, EligibilityService eligibility, SubsidyRules rules) {
     this.cases = cases;
+    this.eligibility = eligibility;
     this.rules = rules;
   }
 
@@ -54,23 +60,40 @@ class DecideApplicationHandler implements TaskFormHandler {
     if (decision != null && decision != Decision.ACCEPT && comment == null) {
       form.problem(COMMENT, "差戻し・不受理の理由を入力してください");
     }
-    if (decision == Decision.ACCEPT && !Boolean.TRUE.equals(file.eligible())) {
+    if (decision == Decision.ACCEPT && !eligibility.check(file.number()).eligible()) {
+      // checked again: a document (e.g. the Gantt chart) may have been added since the automatic check
       form.problem(DECISION, "要件確認で不適合の項目があるため受理できません：" + file.eligibilityFindings());
     }
     form.validate();
     cases.recordEvent(file.number(), "DECISION_" + decision, input.userId(), comment);
     switch (decision) {
       case ACCEPT -> {
-        RuleVersion version = rules.versionOn(cases.today());
-        file.accept(cases.today(), version.id());
-        int months = version.programme(file.programme()).planClaimDueMonths();
-        // the claim may be filed through the whole last day; the lapse timer fires when that day has passed
-        var deadline = file.applicationDate().plusMonths(months).plusDays(1).atStartOfDay(ZoneId.of("Asia/Tokyo"));
-        return Map.of(DECISION, decision.name(), PLAN_CLAIM_DEADLINE, deadline.toInstant());
+        return accept(file, decision);
       }
       case RETURN -> file.returnForCorrection();
       case REJECT -> cases.end(file.number(), CaseState.REJECTED, input.userId(), comment);
     }
     return Map.of(DECISION, decision.name());
+  }
+
+  /**
+   * Stamps the rule version in force today. Early plan: the plan claim is due within its months of the application;
+   * 405: the application is valid for its months from today. Either way the timer fires once the last day has passed.
+   */
+  private Map<String, Object> accept(CaseFile file, Decision decision) {
+    RuleVersion version = rules.versionOn(cases.today());
+    var programme = version.programme(file.programme());
+    if (programme.applicationValidMonths() != null) {
+      LocalDate validUntil = cases.today().plusMonths(programme.applicationValidMonths());
+      file.accept(cases.today(), version.id(), validUntil);
+      return Map.of(DECISION, decision.name(), APPLICATION_VALID_UNTIL, dayAfter(validUntil));
+    }
+    file.accept(cases.today(), version.id(), null);
+    LocalDate lastDay = file.applicationDate().plusMonths(programme.planClaimDueMonths());
+    return Map.of(DECISION, decision.name(), PLAN_CLAIM_DEADLINE, dayAfter(lastDay));
+  }
+
+  static Instant dayAfter(LocalDate lastDay) {
+    return lastDay.plusDays(1).atStartOfDay(JAPAN).toInstant();
   }
 }

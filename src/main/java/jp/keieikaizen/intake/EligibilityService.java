@@ -1,7 +1,10 @@
 package jp.keieikaizen.intake;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,15 +15,23 @@ import jp.keieikaizen.casefile.CaseFile;
 import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.casefile.CostCategory;
+import jp.keieikaizen.casefile.DocumentService;
+import jp.keieikaizen.casefile.DocumentType;
+import jp.keieikaizen.casefile.Programme;
 import jp.keieikaizen.company.Company;
 import jp.keieikaizen.company.CompanyService;
+import jp.keieikaizen.lender.LenderKind;
+import jp.keieikaizen.lender.LenderService;
 import jp.keieikaizen.subsidy.SubsidyRules;
 import jp.keieikaizen.subsidy.SubsidyRules.RuleVersion;
+import jp.keieikaizen.subsidy.SubsidyRules.SizeClass;
 
 /**
  * The automatic eligibility check of an application, under the rule version in force on its application date:
- * entity type, SME thresholds, prior use by the same 法人番号, the agency's certification, quotes within ceilings.
- * The findings go to the coordinator, who decides; an application with findings cannot be accepted.
+ * entity type, SME thresholds, prior use by the same 法人番号, the agencies' certification, quotes within ceilings;
+ * for 405 also expected financial support, more than one bank (or the credit guarantee corporation), the size-class
+ * fee ceiling, the monitoring share and the Gantt chart. The findings go to the coordinator, who decides; an
+ * application with findings cannot be accepted.
  */
 @Service
 @Transactional
@@ -29,24 +40,34 @@ public class EligibilityService {
   private final CaseFileService cases;
   private final CompanyService companies;
   private final AgencyService agencies;
+  private final LenderService lenders;
+  private final DocumentService documents;
   private final SubsidyRules rules;
 
-  EligibilityService(CaseFileService cases, CompanyService companies, AgencyService agencies, SubsidyRules rules) {
+  EligibilityService(CaseFileService cases, CompanyService companies, AgencyService agencies, LenderService lenders,
+      DocumentService documents, SubsidyRules rules) {
     this.cases = cases;
     this.companies = companies;
     this.agencies = agencies;
+    this.lenders = lenders;
+    this.documents = documents;
     this.rules = rules;
   }
 
   public EligibilityResult check(CaseNumber number) {
     CaseFile file = cases.get(number);
     RuleVersion version = rules.versionOn(file.applicationDate());
+    Company company = companies.get(file.companyId());
     List<String> findings = new ArrayList<>();
-    checkCompany(companies.get(file.companyId()), file, version, findings);
-    if (!agencies.get(file.leadAgencyId()).isCertifiedOn(file.applicationDate())) {
-      findings.add("代表認定支援機関が申請日（" + file.applicationDate() + "）に認定を受けていません");
-    }
+    checkCompany(company, file, version, findings);
+    file.fees().stream().map(CaseFee::agencyId).distinct()
+        .filter(id -> !agencies.get(id).isCertifiedOn(file.applicationDate()))
+        .forEach(id -> findings.add("認定支援機関「" + agencies.get(id).name() + "」が申請日（" + file.applicationDate()
+            + "）に認定を受けていません"));
     checkQuotes(file, version, findings);
+    if (file.programme() != Programme.EARLY_PLAN) {
+      check405(file, company, version, findings);
+    }
     EligibilityResult result = EligibilityResult.of(findings);
     file.recordEligibility(result.eligible(), String.join("\n", findings));
     return result;
@@ -68,21 +89,73 @@ public class EligibilityService {
   }
 
   private void checkQuotes(CaseFile file, RuleVersion version, List<String> findings) {
-    List<CostCategory> required = new ArrayList<>(List.of(CostCategory.PLAN, CostCategory.FINAL_MONITORING));
-    if (file.interimMonitoring()) {
-      required.add(CostCategory.INTERIM_MONITORING);
-    }
-    for (CostCategory category : required) {
-      if (file.fee(file.leadAgencyId(), category).isEmpty()) {
+    Map<CostCategory, Long> totals = totals(file, version);
+    for (CostCategory category : requiredCategories(file)) {
+      if (totals.getOrDefault(category, 0L) == 0) {
         findings.add(category.label() + " の見積がありません");
       }
     }
-    for (CaseFee fee : file.fees()) {
-      long base = fee.amount().base(version.subsidyBaseIncludesTax());
-      long ceiling = version.feeCeiling(file.programme(), fee.category());
-      if (base > ceiling) {
-        findings.add(String.format("%s の見積額%,d円が上限%,d円を超えています", fee.category().label(), base, ceiling));
+    var programmeRules = version.programme(file.programme());
+    totals.forEach((category, total) -> {
+      if (!programmeRules.covers(category)) {
+        findings.add(category.label() + " はこの事業の補助対象ではありません");
+      } else if (total > version.feeCeiling(file.programme(), category)) {
+        findings.add(String.format("%s の見積額%,d円が上限%,d円を超えています", category.label(), total,
+            version.feeCeiling(file.programme(), category)));
+      }
+    });
+  }
+
+  private void check405(CaseFile file, Company company, RuleVersion version, List<String> findings) {
+    if (!Boolean.TRUE.equals(file.financialSupportExpected())) {
+      findings.add("条件変更・借換・新規融資などの金融支援が見込まれません");
+    }
+    var all = lenders.lenders(file.number());
+    long banks = all.stream().filter(l -> l.kind() != LenderKind.CREDIT_GUARANTEE).count();
+    if (banks <= 1 && all.stream().noneMatch(l -> l.kind() == LenderKind.CREDIT_GUARANTEE)) {
+      findings.add("取引金融機関が1行のみで保証協会付き融資もないため対象外です");
+    }
+    Map<CostCategory, Long> totals = totals(file, version);
+    long plan = totals.getOrDefault(CostCategory.PLAN, 0L) + totals.getOrDefault(CostCategory.DUE_DILIGENCE, 0L);
+    long monitoring = totals.getOrDefault(CostCategory.MONITORING, 0L);
+    if (monitoring * 100 > (plan + monitoring) * version.monitoringShareMaxPercent()) {
+      findings.add(String.format("伴走支援費用%,d円が計画策定支援費用との合計%,d円の%d%%を超えています", monitoring,
+          plan + monitoring, version.monitoringShareMaxPercent()));
+    }
+    if (company.salesYen() == null || company.interestBearingDebtYen() == null) {
+      findings.add("売上高と有利子負債が入力されていません");
+    } else if (file.programme() == Programme.PLAN_405) {
+      SizeClass size = version.sizeClass(company.salesYen(), company.interestBearingDebtYen());
+      if (plan + monitoring > size.feeCeiling()) {
+        findings.add(String.format("費用総額%,d円が%s企業の上限%,d円を超えています", plan + monitoring, size.label(),
+            size.feeCeiling()));
       }
     }
+    if (plan > version.ganttChartThresholdYen() && !documents.has(file.number(), DocumentType.GANTT_CHART)) {
+      findings.add(String.format("計画策定支援費用が%,d円を超えるため工程表（ガントチャート）の提出が必要です",
+          version.ganttChartThresholdYen()));
+    }
+  }
+
+  /** Quoted fees per category, all agencies together, on the rule version's tax basis. */
+  private static Map<CostCategory, Long> totals(CaseFile file, RuleVersion version) {
+    Map<CostCategory, Long> totals = new EnumMap<>(CostCategory.class);
+    file.fees().forEach(f -> totals.merge(f.category(), f.amount().base(version.subsidyBaseIncludesTax()), Long::sum));
+    return totals;
+  }
+
+  private static Set<CostCategory> requiredCategories(CaseFile file) {
+    var required = switch (file.programme()) {
+      case EARLY_PLAN -> new java.util.HashSet<>(Set.of(CostCategory.PLAN, CostCategory.FINAL_MONITORING));
+      case PLAN_405 -> new java.util.HashSet<>(Set.of(CostCategory.PLAN, CostCategory.MONITORING));
+      case PLAN_405_GL -> new java.util.HashSet<>(Set.of(CostCategory.DUE_DILIGENCE, CostCategory.PLAN, CostCategory.MONITORING));
+    };
+    if (file.interimMonitoring()) {
+      required.add(CostCategory.INTERIM_MONITORING);
+    }
+    if (file.guaranteeNegotiation()) {
+      required.add(CostCategory.GUARANTEE_NEGOTIATION);
+    }
+    return required;
   }
 }

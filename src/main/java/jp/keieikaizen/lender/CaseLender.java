@@ -44,13 +44,12 @@ public class CaseLender {
     this.responseNote = note;
   }
 
-  void rename(String name, LenderKind kind) {
-    this.name = name;
-    this.kind = kind;
-  }
-
   public Long id() {
     return id;
+  }
+
+  Long caseId() {
+    return caseId;
   }
 
   public String name() {

@@ -19,7 +19,7 @@ import jp.keieikaizen.monitoring.MonitoringReport.ReviewOutcome;
 class MonitoringHandlers {
 
   /** Process context: which round the tasks are about. */
-  static final String ROUND_KIND = "roundKind";
+  static final String ROUND_NO = "roundNo";
   static final String SUBMITTED_ON = "reportSubmittedOn";
   static final String LENDER_MEETING_ON = "lenderMeetingOn";
   static final String FINANCIALS = "financials";
@@ -34,7 +34,8 @@ class MonitoringHandlers {
     List<String> fields = Stream.concat(Stream.of(SUBMITTED_ON, LENDER_MEETING_ON, FINANCIALS), REPORT_CONTENTS.stream()).toList();
     return TaskFormHandler.of("submitMonitoringReport", fields, input -> {
       FormValues form = input.form();
-      RoundKind round = RoundKind.valueOf(input.contextString(ROUND_KIND));
+      int roundNo = Integer.parseInt(input.contextString(ROUND_NO));
+      RoundKind round = monitoring.report(input.caseNumber(), roundNo).roundKind();
       LocalDate submitted = form.requiredDate(SUBMITTED_ON);
       LocalDate meeting = form.requiredDate(LENDER_MEETING_ON);
       Financials financials = form.requiredEnum(FINANCIALS, Financials.class);
@@ -49,8 +50,8 @@ class MonitoringHandlers {
         form.problem(LENDER_MEETING_ON, "金融機関への報告日は提出日以前にしてください");
       }
       form.validate();
-      monitoring.submit(input.caseNumber(), round, submitted, meeting, financials);
-      cases.recordEvent(input.caseNumber(), "MONITORING_SUBMITTED_" + round, input.userId(), null);
+      monitoring.submit(input.caseNumber(), roundNo, submitted, meeting, financials);
+      cases.recordEvent(input.caseNumber(), "MONITORING_SUBMITTED", input.userId(), round.label() + " 第" + roundNo + "回");
       return Map.of();
     });
   }
@@ -65,9 +66,9 @@ class MonitoringHandlers {
         form.problem(REVIEW_COMMENT, "差戻しの場合は助言内容を入力してください");
       }
       form.validate();
-      RoundKind round = RoundKind.valueOf(input.contextString(ROUND_KIND));
-      monitoring.review(input.caseNumber(), round, outcome, comment);
-      cases.recordEvent(input.caseNumber(), "MONITORING_" + outcome + "_" + round, input.userId(), comment);
+      int roundNo = Integer.parseInt(input.contextString(ROUND_NO));
+      monitoring.review(input.caseNumber(), roundNo, outcome, comment);
+      cases.recordEvent(input.caseNumber(), "MONITORING_" + outcome, input.userId(), "第" + roundNo + "回 " + (comment == null ? "" : comment));
       return Map.of(REVIEW_OUTCOME, outcome.name());
     });
   }

@@ -23,6 +23,7 @@ public class MonitoringReport {
   @Enumerated(EnumType.STRING)
   private RoundKind roundKind;
   private LocalDate dueDate;
+  private boolean claimRound;
   private LocalDate submittedOn;
   private LocalDate lenderMeetingOn;
   private boolean coversResults;
@@ -42,11 +43,12 @@ public class MonitoringReport {
   protected MonitoringReport() {
   }
 
-  MonitoringReport(Long caseId, int roundNo, RoundKind roundKind, LocalDate dueDate) {
+  MonitoringReport(Long caseId, int roundNo, RoundKind roundKind, LocalDate dueDate, boolean claimRound) {
     this.caseId = caseId;
     this.roundNo = roundNo;
     this.roundKind = roundKind;
     this.dueDate = dueDate;
+    this.claimRound = claimRound;
   }
 
   void submit(LocalDate on, LocalDate lenderMeetingOn, Financials financials) {
@@ -74,6 +76,10 @@ public class MonitoringReport {
 
   public int roundNo() {
     return roundNo;
+  }
+
+  public boolean claimRound() {
+    return claimRound;
   }
 
   public RoundKind roundKind() {

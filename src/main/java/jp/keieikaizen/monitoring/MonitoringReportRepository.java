@@ -9,5 +9,5 @@ interface MonitoringReportRepository extends JpaRepository<MonitoringReport, Lon
 
   List<MonitoringReport> findByCaseIdOrderByRoundNo(Long caseId);
 
-  Optional<MonitoringReport> findByCaseIdAndRoundKind(Long caseId, RoundKind roundKind);
+  Optional<MonitoringReport> findByCaseIdAndRoundNo(Long caseId, int roundNo);
 }

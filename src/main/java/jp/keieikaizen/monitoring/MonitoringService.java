@@ -14,7 +14,9 @@ import jp.keieikaizen.company.CompanyService;
 import jp.keieikaizen.monitoring.MonitoringReport.Financials;
 import jp.keieikaizen.monitoring.MonitoringReport.ReviewOutcome;
 import jp.keieikaizen.subsidy.SubsidyRules;
+import jp.keieikaizen.subsidy.SubsidyRules.ProgrammeRules;
 
+/** Monitoring (伴走支援): the rounds of a case from its plan date, their reports and the supervisor's review. */
 @Service
 @Transactional
 public class MonitoringService {
@@ -31,33 +33,43 @@ public class MonitoringService {
     this.reports = reports;
   }
 
-  /** Plans the early-plan rounds from the plan date and the company's fiscal year-end; the case enters monitoring. */
+  /** Early plan: round 1 期中 (if chosen) and the 期末 round at the first fiscal year-end a year after the plan. */
   public EarlyPlanSchedule scheduleEarlyPlan(CaseNumber number) {
-    CaseFile file = cases.get(number);
-    if (file.planDate() == null) {
-      throw new ConflictException("案件 " + number + " の計画策定日が未登録です");
-    }
-    int lag = rules.version(file.ruleVersion()).programme(file.programme()).finalReportLagMonths();
+    CaseFile file = planned(number);
+    int lag = programmeRules(file).finalReportLagMonths();
     int fyeMonth = companies.get(file.companyId()).fiscalYearEndMonth();
     EarlyPlanSchedule schedule = EarlyPlanSchedule.of(file.planDate(), fyeMonth, file.interimMonitoring(),
         file.monitoringIntervalMonths(), lag);
     if (reports.findByCaseIdOrderByRoundNo(file.id()).isEmpty()) {
       int round = 1;
       if (schedule.interimStart() != null) {
-        reports.save(new MonitoringReport(file.id(), round++, RoundKind.INTERIM, schedule.interimDue()));
+        reports.save(new MonitoringReport(file.id(), round++, RoundKind.INTERIM, schedule.interimDue(), true));
       }
-      reports.save(new MonitoringReport(file.id(), round, RoundKind.FINAL, schedule.finalDue()));
+      reports.save(new MonitoringReport(file.id(), round, RoundKind.FINAL, schedule.finalDue(), true));
     }
     file.scheduleMonitoring(schedule.interimStart(), schedule.finalStart());
     return schedule;
   }
 
-  public void submit(CaseNumber number, RoundKind kind, LocalDate submittedOn, LocalDate lenderMeetingOn, Financials financials) {
-    report(number, kind).submit(submittedOn, lenderMeetingOn, financials);
+  /** 405: a round every interval for the programme's monitoring months, with claims yearly or at the end. */
+  public List<Plan405Schedule.Round> schedule405(CaseNumber number) {
+    CaseFile file = planned(number);
+    List<Plan405Schedule.Round> rounds = Plan405Schedule.of(file.planDate(), file.monitoringIntervalMonths(),
+        programmeRules(file).monitoringMonths(), !"AT_END".equals(file.monitoringClaims()));
+    if (reports.findByCaseIdOrderByRoundNo(file.id()).isEmpty()) {
+      rounds.forEach(r -> reports.save(new MonitoringReport(file.id(), r.roundNo(), RoundKind.PERIODIC, r.dueDate(),
+          r.claimNo() > 0)));
+    }
+    file.scheduleMonitoring(null, rounds.get(rounds.size() - 1).dueDate());
+    return rounds;
   }
 
-  public void review(CaseNumber number, RoundKind kind, ReviewOutcome outcome, String comment) {
-    report(number, kind).review(outcome, comment);
+  public void submit(CaseNumber number, int roundNo, LocalDate submittedOn, LocalDate lenderMeetingOn, Financials financials) {
+    report(number, roundNo).submit(submittedOn, lenderMeetingOn, financials);
+  }
+
+  public void review(CaseNumber number, int roundNo, ReviewOutcome outcome, String comment) {
+    report(number, roundNo).review(outcome, comment);
   }
 
   @Transactional(readOnly = true)
@@ -66,8 +78,20 @@ public class MonitoringService {
   }
 
   @Transactional(readOnly = true)
-  public MonitoringReport report(CaseNumber number, RoundKind kind) {
-    return reports.findByCaseIdAndRoundKind(cases.get(number).id(), kind)
-        .orElseThrow(() -> new ConflictException("案件 " + number + " に " + kind.label() + " の予定がありません"));
+  public MonitoringReport report(CaseNumber number, int roundNo) {
+    return reports.findByCaseIdAndRoundNo(cases.get(number).id(), roundNo)
+        .orElseThrow(() -> new ConflictException("案件 " + number + " に伴走支援 第" + roundNo + "回 の予定がありません"));
+  }
+
+  private CaseFile planned(CaseNumber number) {
+    CaseFile file = cases.get(number);
+    if (file.planDate() == null) {
+      throw new ConflictException("案件 " + number + " の計画策定日が未登録です");
+    }
+    return file;
+  }
+
+  private ProgrammeRules programmeRules(CaseFile file) {
+    return rules.version(file.ruleVersion()).programme(file.programme());
   }
 }

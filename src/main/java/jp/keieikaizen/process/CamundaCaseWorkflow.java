@@ -28,7 +28,8 @@ import jp.keieikaizen.common.NotFoundException;
 @Service
 class CamundaCaseWorkflow implements CaseWorkflow {
 
-  private static final Map<Programme, String> PROCESS_KEYS = Map.of(Programme.EARLY_PLAN, CaseProcess.EARLY_PLAN);
+  private static final Map<Programme, String> PROCESS_KEYS = Map.of(Programme.EARLY_PLAN, CaseProcess.EARLY_PLAN,
+      Programme.PLAN_405, CaseProcess.PLAN_405, Programme.PLAN_405_GL, CaseProcess.PLAN_405);
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -60,15 +61,25 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   @Override
   @Transactional
   public void withdraw(CaseNumber number, String reason, String userId) {
+    end(number, CaseState.WITHDRAWN, CaseProcess.Messages.CASE_WITHDRAWN, reason, userId, "取下げ");
+  }
+
+  @Override
+  @Transactional
+  public void handOver(CaseNumber number, String reason, String userId) {
+    end(number, CaseState.TAKEN_OVER, CaseProcess.Messages.CASE_HANDED_OVER, reason, userId, "引継ぎ");
+  }
+
+  /** Records the end on the case, then ends its process by message; a case that cannot end so is left unchanged. */
+  private void end(CaseNumber number, CaseState state, String message, String reason, String userId, String label) {
     if (reason == null || reason.isBlank() || reason.length() > 1000) {
-      throw InvalidInputException.of("reason", "取下げ理由を1000文字以内で入力してください");
+      throw InvalidInputException.of("reason", label + "の理由を1000文字以内で入力してください");
     }
-    cases.end(number, CaseState.WITHDRAWN, userId, reason.strip());
+    cases.end(number, state, userId, reason.strip());
     try {
-      runtime.createMessageCorrelation(CaseProcess.Messages.CASE_WITHDRAWN).processInstanceBusinessKey(number.value())
-          .correlateWithResult();
+      runtime.createMessageCorrelation(message).processInstanceBusinessKey(number.value()).correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
-      throw new ConflictException("案件 " + number + " は取下げできる状態ではありません");
+      throw new ConflictException("案件 " + number + " は" + label + "できる状態ではありません");
     }
   }
 

@@ -4,6 +4,8 @@ package jp.keieikaizen.process;
 public final class CaseProcess {
 
   public static final String EARLY_PLAN = "earlyPlan";
+  public static final String PLAN_405 = "plan405";
+  public static final String LENDER_AGREEMENT = "lenderAgreement";
   public static final String PAYMENT_CLAIM = "paymentClaim";
   public static final String MONITORING_ROUND = "monitoringRound";
 
@@ -16,10 +18,12 @@ public final class CaseProcess {
     public static final String PREPARE_PLAN = "preparePlan";
     public static final String DRAFT_PLAN = "draftPlan";
     public static final String ADVISE_PLAN = "advisePlan";
-    public static final String RECORD_LENDER_RECEIPT = "recordLenderReceipt";
+    public static final String PRESENT_PLAN_TO_LENDERS = "presentPlanToLenders";
     public static final String RECORD_COMPANY_SHARE = "recordCompanyShare";
-    public static final String FILE_PLAN_CLAIM = "filePlanClaim";
     public static final String PLAN_CLAIM_OVERDUE = "planClaimOverdue";
+    public static final String CHECK_PLAN_CLAIM_FILED = "checkPlanClaimFiled";
+    public static final String NEGOTIATE_GUARANTEE_RELEASE = "negotiateGuaranteeRelease";
+    public static final String CLAIM_GUARANTEE_PAYMENT = "claimGuaranteePayment";
     public static final String RECORD_LAPSE = "recordLapse";
     public static final String CLAIM_PLAN_PAYMENT = "claimPlanPayment";
     public static final String SCHEDULE_MONITORING = "scheduleMonitoring";
@@ -30,7 +34,32 @@ public final class CaseProcess {
     public static final String MONITOR_FINAL = "monitorFinal";
     public static final String CLAIM_FINAL_PAYMENT = "claimFinalPayment";
     public static final String CLOSE_CASE = "closeCase";
+    // plan405
+    public static final String REGISTER_APPLICATION_405 = "registerApplication405";
+    public static final String CORRECT_APPLICATION_405 = "correctApplication405";
+    public static final String PLAN_AND_CONSENT = "planAndConsent";
+    public static final String CONDUCT_DUE_DILIGENCE = "conductDueDiligence";
+    public static final String DRAFT_PLAN_405 = "draftPlan405";
+    public static final String OBTAIN_LENDER_CONSENTS = "obtainLenderConsents";
+    public static final String EVALUATE_CONSENTS = "evaluateConsents";
+    public static final String REVISE_PLAN = "revisePlan";
+    public static final String REVIEW_APPLICATION_VALIDITY = "reviewApplicationValidity";
+    public static final String APPLICATION_VALIDITY_ENDED = "applicationValidityEnded";
+    public static final String WAIT_FOR_EXTENDED_VALIDITY = "waitForExtendedValidity";
+    public static final String CLAIM_DUE_DILIGENCE_PAYMENT = "claimDueDiligencePayment";
+    public static final String SCHEDULE_MONITORING_405 = "scheduleMonitoring405";
+    public static final String MONITOR_FOR_THREE_YEARS = "monitorForThreeYears";
+    public static final String WAIT_FOR_ROUND = "waitForRound";
+    public static final String MONITOR_ROUND = "monitorRound";
+    public static final String CLAIM_MONITORING_PAYMENT = "claimMonitoringPayment";
+    // lenderAgreement
+    public static final String RECORD_LENDER_RESPONSE = "recordLenderResponse";
+    public static final String LENDER_RESPONSE_REMINDER = "lenderResponseReminder";
+    public static final String REMIND_LENDER = "remindLender";
+    public static final String LENDER_RESPONSE_OVERDUE = "lenderResponseOverdue";
+    public static final String FOLLOW_UP_LENDER_RESPONSE = "followUpLenderResponse";
     // paymentClaim
+    public static final String FILE_CLAIM = "fileClaim";
     public static final String COMPUTE_SUBSIDY = "computeSubsidy";
     public static final String CHECK_CLAIM = "checkClaim";
     public static final String CORRECT_CLAIM = "correctClaim";
@@ -38,7 +67,6 @@ public final class CaseProcess {
     // monitoringRound
     public static final String SUBMIT_MONITORING_REPORT = "submitMonitoringReport";
     public static final String REVIEW_MONITORING_REPORT = "reviewMonitoringReport";
-    public static final String FILE_MONITORING_CLAIM = "fileMonitoringClaim";
 
     private Tasks() {
     }
@@ -50,6 +78,8 @@ public final class CaseProcess {
     public static final String APPLICATION_WITHDRAWN = "applicationWithdrawn";
     public static final String CASE_WITHDRAWN = "caseWithdrawn";
     public static final String APPLICATION_LAPSED = "applicationLapsed";
+    public static final String CASE_HANDED_OVER = "caseHandedOver";
+    public static final String LENDER_RESPONDED = "lenderResponded";
 
     private Ends() {
     }
@@ -57,8 +87,16 @@ public final class CaseProcess {
 
   public static final class Messages {
     public static final String CASE_WITHDRAWN = "caseWithdrawn";
+    public static final String CASE_HANDED_OVER = "caseHandedOver";
 
     private Messages() {
+    }
+  }
+
+  public static final class Errors {
+    public static final String APPLICATION_LAPSED = "applicationLapsed";
+
+    private Errors() {
     }
   }
 

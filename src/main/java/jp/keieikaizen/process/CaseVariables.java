@@ -2,6 +2,11 @@ package jp.keieikaizen.process;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import jp.keieikaizen.casefile.CostCategory;
+import jp.keieikaizen.subsidy.ClaimService.ClaimRef;
+
 /** The variables the models route and assign on: ids, small decisions and timer dates. Case data stays in JPA. */
 public final class CaseVariables {
 
@@ -23,9 +28,23 @@ public final class CaseVariables {
   // call activities
   public static final ProcessVariable<String> CLAIM_CATEGORY = new ProcessVariable<>("claimCategory", String.class);
   public static final ProcessVariable<String> CLAIM_DECISION = new ProcessVariable<>("claimDecision", String.class);
-  public static final ProcessVariable<String> ROUND_KIND = new ProcessVariable<>("roundKind", String.class);
-  public static final ProcessVariable<Date> REPORT_DUE = new ProcessVariable<>("reportDue", Date.class);
+  /** Numbers from model expressions arrive as Long, from multi-instance collections as Integer. */
+  public static final ProcessVariable<Number> CLAIM_NO = new ProcessVariable<>("claimNo", Number.class);
+  public static final ProcessVariable<Number> ROUND_NO = new ProcessVariable<>("roundNo", Number.class);
   public static final ProcessVariable<String> REVIEW_OUTCOME = new ProcessVariable<>("reviewOutcome", String.class);
+  public static final ProcessVariable<Long> LENDER_ID = new ProcessVariable<>("lenderId", Long.class);
+  public static final ProcessVariable<String> RESPONSE_KIND = new ProcessVariable<>("responseKind", String.class);
+  public static final ProcessVariable<String> LENDER_RESPONSE = new ProcessVariable<>("lenderResponse", String.class);
+  public static final ProcessVariable<Boolean> PLAN_CLAIM_FILED = new ProcessVariable<>("planClaimFiled", Boolean.class);
+  public static final ProcessVariable<Boolean> ALL_CONSENTED = new ProcessVariable<>("allConsented", Boolean.class);
+  public static final ProcessVariable<Date> APPLICATION_VALID_UNTIL = new ProcessVariable<>("applicationValidUntil", Date.class);
+  public static final ProcessVariable<String> VALIDITY_DECISION = new ProcessVariable<>("validityDecision", String.class);
+
+  /** The claim a paymentClaim instance is about: its claimCategory and claimNo (1 when not given). */
+  public static ClaimRef claim(VariableScope scope) {
+    Number claimNo = CLAIM_NO.get(scope);
+    return new ClaimRef(CostCategory.valueOf(CLAIM_CATEGORY.get(scope)), claimNo == null ? 1 : claimNo.intValue());
+  }
 
   private CaseVariables() {
   }

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import jp.keieikaizen.casefile.CaseNumber;
-import jp.keieikaizen.casefile.CostCategory;
 import jp.keieikaizen.subsidy.ClaimService;
 
 /** Computes the filed claim's subsidy (and the plan split) for the coordinator's check. */
@@ -20,7 +19,6 @@ class ComputeSubsidyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CostCategory category = CostCategory.valueOf(CaseVariables.CLAIM_CATEGORY.get(execution));
-    claims.compute(new CaseNumber(execution.getProcessBusinessKey()), category);
+    claims.compute(new CaseNumber(execution.getProcessBusinessKey()), CaseVariables.claim(execution));
   }
 }

@@ -6,13 +6,10 @@ import org.springframework.stereotype.Component;
 
 import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseNumber;
-import jp.keieikaizen.casefile.CaseState;
 
-/** The plan claim was not filed in time: the application lapses (失効). */
+/** The plan claim was not filed in time (early plan) or the application's validity ended (405): it lapses (失効). */
 @Component
 class RecordLapseDelegate implements JavaDelegate {
-
-  static final String REASON = "計画策定支援費用の支払申請が期限までに提出されなかったため失効";
 
   private final CaseFileService cases;
 
@@ -22,6 +19,6 @@ class RecordLapseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    cases.end(new CaseNumber(execution.getProcessBusinessKey()), CaseState.LAPSED, null, REASON);
+    cases.lapse(new CaseNumber(execution.getProcessBusinessKey()));
   }
 }

@@ -3,6 +3,7 @@ package jp.keieikaizen.subsidy;
 import static jp.keieikaizen.subsidy.ClaimFields.*;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,10 +18,12 @@ import jp.keieikaizen.casefile.Money;
 import jp.keieikaizen.casefile.TaskFormHandler;
 import jp.keieikaizen.casefile.TaskFormHandler.TaskInput;
 import jp.keieikaizen.common.FormValues;
+import jp.keieikaizen.subsidy.ClaimService.ClaimRef;
 
 /**
- * Claim tasks: recordCompanyShare and filePlanClaim (agency, plan), fileMonitoringClaim and correctClaim (agency),
- * checkClaim and recordPayment (coordinator). The cost category of the call-activity tasks is the process's claimCategory.
+ * Claim tasks: recordCompanyShare (agency, before the plan claim), and in the paymentClaim call activity fileClaim and
+ * correctClaim (agency), checkClaim and recordPayment (coordinator). The call activity's claimCategory and claimNo say
+ * which claim.
  */
 @Configuration(proxyBeanMethods = false)
 class ClaimHandlers {
@@ -32,52 +35,45 @@ class ClaimHandlers {
   @Bean
   TaskFormHandler recordCompanyShareHandler(CaseFileService cases, ClaimService claims) {
     return TaskFormHandler.of("recordCompanyShare", TRANSFER, input -> {
-      recordShare(input, cases, claims, CostCategory.PLAN);
+      Transfer transfer = Transfer.read(input.form(), cases, true);
+      input.form().validate();
+      record(input, cases, claims, ClaimRef.of(CostCategory.PLAN), transfer);
       return Map.of();
     });
   }
 
   @Bean
-  TaskFormHandler filePlanClaimHandler(CaseFileService cases, ClaimService claims) {
-    return TaskFormHandler.of("filePlanClaim", INVOICE, input -> {
-      fileClaim(input, cases, claims, CostCategory.PLAN, false);
-      return Map.of();
-    });
-  }
-
-  @Bean
-  TaskFormHandler fileMonitoringClaimHandler(CaseFileService cases, ClaimService claims) {
-    return TaskFormHandler.of("fileMonitoringClaim", invoiceAndTransfer(), input -> {
-      fileClaim(input, cases, claims, category(input), true);
-      return Map.of();
-    });
+  TaskFormHandler fileClaimHandler(CaseFileService cases, ClaimService claims) {
+    return TaskFormHandler.of("fileClaim", invoiceAndTransfer(), input -> fileClaim(input, cases, claims));
   }
 
   @Bean
   TaskFormHandler correctClaimHandler(CaseFileService cases, ClaimService claims) {
-    return TaskFormHandler.of("correctClaim", invoiceAndTransfer(), input -> {
-      fileClaim(input, cases, claims, category(input), true);
-      return Map.of();
-    });
+    return TaskFormHandler.of("correctClaim", invoiceAndTransfer(), input -> fileClaim(input, cases, claims));
   }
 
   @Bean
   TaskFormHandler checkClaimHandler(CaseFileService cases, ClaimService claims) {
-    return TaskFormHandler.of("checkClaim", List.of(CLAIM_DECISION, CLAIM_COMMENT), input -> {
+    List<String> fields = List.of(CLAIM_DECISION, CLAIM_COMMENT, DOC_INVOICE, DOC_TRANSFER, DOC_TIME_SHEET,
+        DOC_CHECKPOINTS, DOC_LENDER_RESPONSES, DOC_MONITORING_REPORT, DOC_NEGOTIATION_RECORD);
+    return TaskFormHandler.of("checkClaim", fields, input -> {
       FormValues form = input.form();
       ClaimDecision decision = form.requiredEnum(CLAIM_DECISION, ClaimDecision.class);
       String comment = form.optionalText(CLAIM_COMMENT, 1000);
+      ClaimRef ref = ref(input);
       if (decision == ClaimDecision.RETURN && comment == null) {
         form.problem(CLAIM_COMMENT, "差戻しの理由を入力してください");
       }
-      form.validate();
-      CostCategory category = category(input);
       if (decision == ClaimDecision.APPROVE) {
-        claims.approve(input.caseNumber(), category);
-      } else {
-        claims.returnToAgency(input.caseNumber(), category, comment);
+        checklist(ref.category()).forEach(doc -> form.requiredTrue(doc, "支払決定には確認が必要な書類です"));
       }
-      cases.recordEvent(input.caseNumber(), "CLAIM_" + decision + "_" + category, input.userId(), comment);
+      form.validate();
+      if (decision == ClaimDecision.APPROVE) {
+        claims.approve(input.caseNumber(), ref);
+      } else {
+        claims.returnToAgency(input.caseNumber(), ref, comment);
+      }
+      cases.recordEvent(input.caseNumber(), "CLAIM_" + decision + "_" + ref.category(), input.userId(), comment);
       return Map.of(CLAIM_DECISION, decision.name());
     });
   }
@@ -86,61 +82,75 @@ class ClaimHandlers {
   TaskFormHandler recordPaymentHandler(CaseFileService cases, ClaimService claims) {
     return TaskFormHandler.of("recordPayment", List.of(PAID_ON, PAYMENT_REFERENCE), input -> {
       FormValues form = input.form();
-      LocalDate paidOn = form.requiredDate(PAID_ON);
+      LocalDate paidOn = pastDate(form, PAID_ON, cases, true);
       String reference = form.requiredText(PAYMENT_REFERENCE, 100);
-      if (paidOn != null && paidOn.isAfter(cases.today())) {
-        form.problem(PAID_ON, "支払日に未来の日付は入力できません");
-      }
       form.validate();
-      claims.recordPayment(input.caseNumber(), category(input), paidOn, reference);
-      cases.recordEvent(input.caseNumber(), "PAID_" + category(input), input.userId(), reference);
+      claims.recordPayment(input.caseNumber(), ref(input), paidOn, reference);
+      cases.recordEvent(input.caseNumber(), "PAID_" + ref(input).category(), input.userId(), reference);
       return Map.of();
     });
   }
 
-  private static void fileClaim(TaskInput input, CaseFileService cases, ClaimService claims, CostCategory category,
-      boolean withTransfer) {
+  /** The documents the coordinator confirms for a claim of this category (DOMAIN.md §3, §8). */
+  static List<String> checklist(CostCategory category) {
+    List<String> docs = new ArrayList<>(List.of(DOC_INVOICE, DOC_TRANSFER, DOC_TIME_SHEET, DOC_CHECKPOINTS));
+    switch (category) {
+      case PLAN, DUE_DILIGENCE -> docs.add(DOC_LENDER_RESPONSES);
+      case GUARANTEE_NEGOTIATION -> docs.add(DOC_NEGOTIATION_RECORD);
+      default -> docs.add(DOC_MONITORING_REPORT);
+    }
+    return docs;
+  }
+
+  /** Files (or refiles) the claim; the company's transfer is required unless it was recorded for this claim before. */
+  private static Map<String, Object> fileClaim(TaskInput input, CaseFileService cases, ClaimService claims) {
     FormValues form = input.form();
-    LocalDate invoiceDate = pastDate(form, INVOICE_DATE, cases);
+    ClaimRef ref = ref(input);
+    LocalDate invoiceDate = pastDate(form, INVOICE_DATE, cases, true);
     Long gross = form.requiredLong(INVOICE_GROSS, 1, MAX_YEN);
     Long tax = form.requiredLong(INVOICE_TAX, 0, MAX_YEN);
     if (gross != null && tax != null && tax > gross) {
       form.problem(INVOICE_TAX, "消費税額は請求額（税込）以下にしてください");
     }
-    Transfer transfer = withTransfer ? Transfer.read(form, cases) : null;
+    Transfer transfer = Transfer.read(form, cases, !claims.hasCompanyShare(input.caseNumber(), ref));
     form.validate();
     CaseNumber number = input.caseNumber();
-    claims.file(number, category, invoiceDate, Money.ofGross(gross, tax));
+    claims.file(number, ref, invoiceDate, Money.ofGross(gross, tax));
     if (transfer != null) {
-      claims.recordCompanyShare(number, category, transfer.date(), transfer.amount(), transfer.withheld());
+      record(input, cases, claims, ref, transfer);
     }
-    cases.recordEvent(number, "CLAIM_FILED_" + category, input.userId(), String.format("請求額 %,d円", gross));
+    cases.recordEvent(number, "CLAIM_FILED_" + ref.category(), input.userId(), String.format("請求額 %,d円", gross));
+    return Map.of();
   }
 
-  private static void recordShare(TaskInput input, CaseFileService cases, ClaimService claims, CostCategory category) {
-    Transfer transfer = Transfer.read(input.form(), cases);
-    input.form().validate();
-    claims.recordCompanyShare(input.caseNumber(), category, transfer.date(), transfer.amount(), transfer.withheld());
-    cases.recordEvent(input.caseNumber(), "COMPANY_SHARE_" + category, input.userId(),
+  private static void record(TaskInput input, CaseFileService cases, ClaimService claims, ClaimRef ref, Transfer transfer) {
+    claims.recordCompanyShare(input.caseNumber(), ref, transfer.date(), transfer.amount(), transfer.withheld());
+    cases.recordEvent(input.caseNumber(), "COMPANY_SHARE_" + ref.category(), input.userId(),
         String.format("振込 %,d円（源泉徴収 %,d円）", transfer.amount(), transfer.withheld()));
   }
 
   private record Transfer(LocalDate date, long amount, long withheld) {
-    static Transfer read(FormValues form, CaseFileService cases) {
-      LocalDate date = pastDate(form, TRANSFER_DATE, cases);
+    /** The transfer fields; when not required, all may be left empty (null is returned then). */
+    static Transfer read(FormValues form, CaseFileService cases, boolean required) {
+      if (!required && !form.isPresent(TRANSFER_DATE) && !form.isPresent(TRANSFER_AMOUNT)) {
+        return null;
+      }
+      LocalDate date = pastDate(form, TRANSFER_DATE, cases, true);
       Long amount = form.requiredLong(TRANSFER_AMOUNT, 1, MAX_YEN);
       Long withheld = form.isPresent(WITHHELD_TAX) ? form.optionalLong(WITHHELD_TAX, 0, MAX_YEN) : Long.valueOf(0);
       return date == null || amount == null || withheld == null ? null : new Transfer(date, amount, withheld);
     }
   }
 
-  private static LocalDate pastDate(FormValues form, String field, CaseFileService cases) {
-    LocalDate date = form.requiredDate(field);
+  private static LocalDate pastDate(FormValues form, String field, CaseFileService cases, boolean required) {
+    LocalDate date = required ? form.requiredDate(field) : form.optionalDate(field);
     return date != null && date.isAfter(cases.today()) ? form.problem(field, "未来の日付は入力できません") : date;
   }
 
-  private static CostCategory category(TaskInput input) {
-    return CostCategory.valueOf(input.contextString(CLAIM_CATEGORY));
+  private static ClaimRef ref(TaskInput input) {
+    String claimNo = input.contextString(CLAIM_NO);
+    return new ClaimRef(CostCategory.valueOf(input.contextString(CLAIM_CATEGORY)),
+        claimNo == null ? 1 : Integer.parseInt(claimNo));
   }
 
   private static List<String> invoiceAndTransfer() {

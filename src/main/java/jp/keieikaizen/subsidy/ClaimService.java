@@ -18,11 +18,20 @@ import jp.keieikaizen.subsidy.SubsidyRules.RuleVersion;
 
 /**
  * Payment claims of a case's lead agency: filing, the subsidy computation with the plan split, the council's
- * decision and the payment record. Rules come from the case's stamped rule version.
+ * decision and the payment record. A category may be claimed in parts (405 monitoring: claim 1, 2, 3); each part is
+ * subsidised on what is left of the quote and the cap. Rules come from the case's stamped rule version.
  */
 @Service
 @Transactional
 public class ClaimService {
+
+  /** Which claim: a cost category and, for a category claimed in parts, the part's number (1 otherwise). */
+  public record ClaimRef(CostCategory category, int claimNo) {
+
+    public static ClaimRef of(CostCategory category) {
+      return new ClaimRef(category, 1);
+    }
+  }
 
   private final CaseFileService cases;
   private final SubsidyRules rules;
@@ -37,60 +46,84 @@ public class ClaimService {
     this.shares = shares;
   }
 
-  public PaymentClaim file(CaseNumber number, CostCategory category, LocalDate invoiceDate, Money invoiced) {
+  public PaymentClaim file(CaseNumber number, ClaimRef ref, LocalDate invoiceDate, Money invoiced) {
     CaseFile file = cases.get(number);
-    quote(file, category);
-    PaymentClaim claim = claims.findByCaseIdAndAgencyIdAndCategory(file.id(), file.leadAgencyId(), category)
-        .orElseGet(() -> new PaymentClaim(file.id(), file.leadAgencyId(), category));
+    quote(file, ref.category());
+    PaymentClaim claim = find(file, ref)
+        .orElseGet(() -> new PaymentClaim(file.id(), file.leadAgencyId(), ref.category(), ref.claimNo()));
     claim.file(invoiceDate, invoiced);
     return claims.save(claim);
   }
 
-  public void recordCompanyShare(CaseNumber number, CostCategory category, LocalDate transferDate, long amountYen,
+  public void recordCompanyShare(CaseNumber number, ClaimRef ref, LocalDate transferDate, long amountYen,
       long withheldTaxYen) {
     CaseFile file = cases.get(number);
-    CompanySharePayment share = shares.findByCaseIdAndCategory(file.id(), category)
-        .orElseGet(() -> new CompanySharePayment(file.id(), category));
+    CompanySharePayment share = shares.findByCaseIdAndCategoryAndClaimNo(file.id(), ref.category(), ref.claimNo())
+        .orElseGet(() -> new CompanySharePayment(file.id(), ref.category(), ref.claimNo()));
     share.record(transferDate, amountYen, withheldTaxYen);
     shares.save(share);
   }
 
-  /** Computes the filed claim: eligible = min(invoiced, quoted, ceiling); subsidy = min(floor(2/3 × eligible), cap). */
-  public PaymentClaim compute(CaseNumber number, CostCategory category) {
+  @Transactional(readOnly = true)
+  public boolean hasCompanyShare(CaseNumber number, ClaimRef ref) {
+    return shares.findByCaseIdAndCategoryAndClaimNo(cases.get(number).id(), ref.category(), ref.claimNo()).isPresent();
+  }
+
+  @Transactional(readOnly = true)
+  public boolean isFiled(CaseNumber number, ClaimRef ref) {
+    return find(cases.get(number), ref).isPresent();
+  }
+
+  /**
+   * Computes the filed claim: eligible = min(invoiced, what is left of min(quoted, ceiling)); subsidy =
+   * min(floor(2/3 × all eligible so far), cap) less what earlier parts got. The plan subsidy is split; the first
+   * monitoring claim carries the deferred part.
+   */
+  public PaymentClaim compute(CaseNumber number, ClaimRef ref) {
     CaseFile file = cases.get(number);
     RuleVersion version = rules.version(file.ruleVersion());
-    PaymentClaim claim = claim(file, category);
-    long eligible = Math.min(claim.invoiced().base(version.subsidyBaseIncludesTax()), eligibleQuote(file, version, category));
-    long subsidy = SubsidyCalculator.subsidy(eligible, version.programme(file.programme()).cap(category));
-    if (category == CostCategory.PLAN) {
+    PaymentClaim claim = claim(file, ref);
+    List<PaymentClaim> earlier = claims.findByCaseIdOrderById(file.id()).stream()
+        .filter(c -> c.category() == ref.category() && c.claimNo() != ref.claimNo() && c.subsidyYen() != null
+            && c.status() != ClaimStatus.RETURNED).toList();
+    long earlierEligible = earlier.stream().mapToLong(PaymentClaim::eligibleFeeYen).sum();
+    long earlierSubsidy = earlier.stream().mapToLong(PaymentClaim::subsidyYen).sum();
+    long quoteLeft = eligibleQuote(file, version, ref.category()) - earlierEligible;
+    long eligible = Math.max(0, Math.min(claim.invoiced().base(version.subsidyBaseIncludesTax()), quoteLeft));
+    // computed on the running total, so parts add up to what one claim for the whole would give (no yen lost)
+    long cap = version.programme(file.programme()).cap(ref.category());
+    long subsidy = Math.max(0, SubsidyCalculator.subsidy(earlierEligible + eligible, cap) - earlierSubsidy);
+    if (ref.category() == CostCategory.PLAN) {
       long now = SubsidyCalculator.firstPayment(subsidy, version.planFirstPaymentPercent());
       claim.computed(eligible, subsidy, now, subsidy - now);
     } else {
-      claim.computed(eligible, subsidy, subsidy + deferredPlanSubsidyToCarry(file, claim), 0);
+      long carried = isMonitoring(ref.category()) ? deferredPlanSubsidyToCarry(file, claim) : 0;
+      claim.computed(eligible, subsidy, subsidy + carried, 0);
     }
     return claim;
   }
 
   /** The council approves the claim; refused while the company's share is not evidenced in full. */
-  public void approve(CaseNumber number, CostCategory category) {
+  public void approve(CaseNumber number, ClaimRef ref) {
     CaseFile file = cases.get(number);
-    PaymentClaim claim = claim(file, category);
+    PaymentClaim claim = claim(file, ref);
     long owed = claim.invoiced().grossYen() - claim.subsidyYen();
-    long borne = shares.findByCaseIdAndCategory(file.id(), category).map(CompanySharePayment::borneYen).orElse(0L);
+    long borne = shares.findByCaseIdAndCategoryAndClaimNo(file.id(), ref.category(), ref.claimNo())
+        .map(CompanySharePayment::borneYen).orElse(0L);
     if (borne < owed) {
-      throw InvalidInputException.of("decision", String.format(
+      throw InvalidInputException.of("claimDecision", String.format(
           "事業者負担分の振込が確認できません（必要額 %,d円、確認済み %,d円）", owed, borne));
     }
     claim.approve(cases.today());
   }
 
-  public void returnToAgency(CaseNumber number, CostCategory category, String reason) {
-    claim(cases.get(number), category).returnToAgency(reason);
+  public void returnToAgency(CaseNumber number, ClaimRef ref, String reason) {
+    claim(cases.get(number), ref).returnToAgency(reason);
   }
 
   /** Records the council's payment. A repeated call for a paid claim with the same reference changes nothing. */
-  public void recordPayment(CaseNumber number, CostCategory category, LocalDate paidOn, String reference) {
-    PaymentClaim claim = claim(cases.get(number), category);
+  public void recordPayment(CaseNumber number, ClaimRef ref, LocalDate paidOn, String reference) {
+    PaymentClaim claim = claim(cases.get(number), ref);
     if (claim.status() == ClaimStatus.PAID && reference.equals(claim.paymentReference())) {
       return;
     }
@@ -100,11 +133,6 @@ public class ClaimService {
   @Transactional(readOnly = true)
   public List<PaymentClaim> claims(CaseNumber number) {
     return claims.findByCaseIdOrderById(cases.get(number).id());
-  }
-
-  @Transactional(readOnly = true)
-  public List<CompanySharePayment> companyShares(CaseNumber number) {
-    return shares.findByCaseId(cases.get(number).id());
   }
 
   /** The subsidy per quoted category, under the case's rule version (or, before acceptance, the one in force on its application date). */
@@ -120,6 +148,11 @@ public class ClaimService {
     }).toList();
   }
 
+  static boolean isMonitoring(CostCategory category) {
+    return category == CostCategory.INTERIM_MONITORING || category == CostCategory.FINAL_MONITORING
+        || category == CostCategory.MONITORING;
+  }
+
   private long eligibleQuote(CaseFile file, RuleVersion version, CostCategory category) {
     long quoted = quote(file, category).amount().base(version.subsidyBaseIncludesTax());
     return Math.min(quoted, version.feeCeiling(file.programme(), category));
@@ -127,13 +160,13 @@ public class ClaimService {
 
   private CaseFee quote(CaseFile file, CostCategory category) {
     return file.fee(file.leadAgencyId(), category)
-        .orElseThrow(() -> InvalidInputException.of("category", category.label() + " の見積がありません"));
+        .orElseThrow(() -> InvalidInputException.of("claimCategory", category.label() + " の見積がありません"));
   }
 
   /** The deferred half of the plan subsidy, if no other monitoring claim has carried it yet. */
   private long deferredPlanSubsidyToCarry(CaseFile file, PaymentClaim claim) {
     List<PaymentClaim> all = claims.findByCaseIdOrderById(file.id());
-    boolean carried = all.stream().anyMatch(c -> c != claim && c.category() != CostCategory.PLAN
+    boolean carried = all.stream().anyMatch(c -> c != claim && isMonitoring(c.category())
         && c.payableYen() != null && c.subsidyYen() != null && c.payableYen() > c.subsidyYen());
     if (carried) {
       return 0;
@@ -142,8 +175,11 @@ public class ClaimService {
         .map(PaymentClaim::deferredYen).filter(d -> d != null).findFirst().orElse(0L);
   }
 
-  private PaymentClaim claim(CaseFile file, CostCategory category) {
-    return claims.findByCaseIdAndAgencyIdAndCategory(file.id(), file.leadAgencyId(), category)
-        .orElseThrow(() -> new ConflictException(category.label() + " の支払申請がありません"));
+  private java.util.Optional<PaymentClaim> find(CaseFile file, ClaimRef ref) {
+    return claims.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(file.id(), file.leadAgencyId(), ref.category(), ref.claimNo());
+  }
+
+  private PaymentClaim claim(CaseFile file, ClaimRef ref) {
+    return find(file, ref).orElseThrow(() -> new ConflictException(ref.category().label() + " の支払申請がありません"));
   }
 }

@@ -21,6 +21,7 @@ public class CompanySharePayment {
   private Long caseId;
   @Enumerated(EnumType.STRING)
   private CostCategory category;
+  private int claimNo;
   private LocalDate transferDate;
   private long amountYen;
   private long withheldTaxYen;
@@ -28,9 +29,14 @@ public class CompanySharePayment {
   protected CompanySharePayment() {
   }
 
-  CompanySharePayment(Long caseId, CostCategory category) {
+  CompanySharePayment(Long caseId, CostCategory category, int claimNo) {
     this.caseId = caseId;
     this.category = category;
+    this.claimNo = claimNo;
+  }
+
+  public int claimNo() {
+    return claimNo;
   }
 
   void record(LocalDate transferDate, long amountYen, long withheldTaxYen) {

@@ -9,7 +9,7 @@ import jp.keieikaizen.casefile.CostCategory;
 
 interface CompanySharePaymentRepository extends JpaRepository<CompanySharePayment, Long> {
 
-  Optional<CompanySharePayment> findByCaseIdAndCategory(Long caseId, CostCategory category);
+  Optional<CompanySharePayment> findByCaseIdAndCategoryAndClaimNo(Long caseId, CostCategory category, int claimNo);
 
   List<CompanySharePayment> findByCaseId(Long caseId);
 }

@@ -25,6 +25,7 @@ public class PaymentClaim {
   private Long agencyId;
   @Enumerated(EnumType.STRING)
   private CostCategory category;
+  private int claimNo;
   @Enumerated(EnumType.STRING)
   private ClaimStatus status;
   private LocalDate invoiceDate;
@@ -45,10 +46,11 @@ public class PaymentClaim {
   protected PaymentClaim() {
   }
 
-  PaymentClaim(Long caseId, Long agencyId, CostCategory category) {
+  PaymentClaim(Long caseId, Long agencyId, CostCategory category, int claimNo) {
     this.caseId = caseId;
     this.agencyId = agencyId;
     this.category = category;
+    this.claimNo = claimNo;
   }
 
   void file(LocalDate invoiceDate, Money invoiced) {
@@ -113,6 +115,10 @@ public class PaymentClaim {
 
   public CostCategory category() {
     return category;
+  }
+
+  public int claimNo() {
+    return claimNo;
   }
 
   public ClaimStatus status() {

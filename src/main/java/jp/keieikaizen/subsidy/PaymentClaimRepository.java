@@ -9,7 +9,8 @@ import jp.keieikaizen.casefile.CostCategory;
 
 interface PaymentClaimRepository extends JpaRepository<PaymentClaim, Long> {
 
-  Optional<PaymentClaim> findByCaseIdAndAgencyIdAndCategory(Long caseId, Long agencyId, CostCategory category);
+  Optional<PaymentClaim> findByCaseIdAndAgencyIdAndCategoryAndClaimNo(Long caseId, Long agencyId, CostCategory category,
+      int claimNo);
 
   List<PaymentClaim> findByCaseIdOrderById(Long caseId);
 }

@@ -37,9 +37,19 @@ public record SubsidyRules(List<RuleVersion> versions) {
    * @param feeCeilingPercent the eligible fee ceiling per category as a percentage of its cap (150 = 1.5 × cap)
    * @param planFirstPaymentPercent share of the plan subsidy paid with the plan claim; the rest comes with the first monitoring claim
    * @param reuseLimit how many earlier accepted uses by the same 法人番号 still allow a new application
+   * @param ganttChartThresholdYen above this plan fee (without monitoring) the application needs a Gantt chart
+   * @param monitoringSharePercent 405: the monitoring fee's largest share of plan + monitoring fees
+   * @param sizeClasses 405 通常枠: size classes in order, the first whose bounds the company is under applies
    */
   public record RuleVersion(String id, LocalDate validFrom, boolean subsidyBaseIncludesTax, int feeCeilingPercent,
-      int planFirstPaymentPercent, int reuseLimit, Map<Programme, ProgrammeRules> programmes) {
+      int planFirstPaymentPercent, int reuseLimit, long ganttChartThresholdYen, int monitoringShareMaxPercent,
+      List<SizeClass> sizeClasses, Map<Programme, ProgrammeRules> programmes) {
+
+    /** The 405 size class of a company from its sales and interest-bearing debt. */
+    public SizeClass sizeClass(long salesYen, long debtYen) {
+      return sizeClasses.stream().filter(c -> c.covers(salesYen, debtYen)).findFirst()
+          .orElseThrow(() -> new IllegalStateException("rule version " + id + " has no size class for these figures"));
+    }
 
     public ProgrammeRules programme(Programme programme) {
       ProgrammeRules rules = programmes.get(programme);
@@ -56,11 +66,25 @@ public record SubsidyRules(List<RuleVersion> versions) {
   }
 
   /**
+   * A 405 size class: a company is in it when both its sales and its interest-bearing debt are below the bounds
+   * (a missing bound is no bound); its total fee (without the guarantee add-on) may not exceed feeCeiling.
+   */
+  public record SizeClass(String name, String label, Long salesBelow, Long debtBelow, long feeCeiling) {
+
+    boolean covers(long salesYen, long debtYen) {
+      return (salesBelow == null || salesYen < salesBelow) && (debtBelow == null || debtYen < debtBelow);
+    }
+  }
+
+  /**
    * @param caps subsidy cap per cost category, whole yen
-   * @param planClaimDueMonths the plan payment claim must be filed within this many months of the application
+   * @param planClaimDueMonths early plan: the plan payment claim must be filed within this many months of the application
+   * @param applicationValidMonths 405: the application lapses this many months after acceptance unless extended
+   * @param monitoringMonths how long monitoring (伴走支援) runs after the plan
    * @param finalReportLagMonths the 期末 monitoring report is due this many months after the fiscal year-end (tax return filed)
    */
-  public record ProgrammeRules(Map<CostCategory, Long> caps, int planClaimDueMonths, int finalReportLagMonths) {
+  public record ProgrammeRules(Map<CostCategory, Long> caps, Integer planClaimDueMonths, Integer applicationValidMonths,
+      int monitoringMonths, int finalReportLagMonths) {
 
     public long cap(CostCategory category) {
       Long cap = caps.get(category);

@@ -38,6 +38,13 @@ class CaseController {
     return ResponseEntity.created(URI.create("/api/cases/" + number.value())).body(Map.of("caseNumber", number.value()));
   }
 
+  /** A 405 application; its {@code programme} field is PLAN_405 (通常枠) or PLAN_405_GL (中小版GL枠). */
+  @PostMapping("/405/applications")
+  ResponseEntity<Map<String, String>> apply405(@RequestBody Map<String, Object> application, Principal user) {
+    CaseNumber number = workflow.submitApplication(Programme.PLAN_405, application, name(user));
+    return ResponseEntity.created(URI.create("/api/cases/" + number.value())).body(Map.of("caseNumber", number.value()));
+  }
+
   @GetMapping("/cases/{caseNumber}")
   CaseView get(@PathVariable String caseNumber) {
     return views.view(parse(caseNumber));
@@ -51,6 +58,12 @@ class CaseController {
   @PostMapping("/cases/{caseNumber}/withdrawal")
   ResponseEntity<Void> withdraw(@PathVariable String caseNumber, @RequestBody Map<String, String> body, Principal user) {
     workflow.withdraw(parse(caseNumber), body.get("reason"), name(user));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/cases/{caseNumber}/handover")
+  ResponseEntity<Void> handOver(@PathVariable String caseNumber, @RequestBody Map<String, String> body, Principal user) {
+    workflow.handOver(parse(caseNumber), body.get("reason"), name(user));
     return ResponseEntity.noContent().build();
   }
 

@@ -18,7 +18,9 @@ import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.casefile.CostCategory;
 import jp.keieikaizen.casefile.Money;
+import jp.keieikaizen.casefile.DocumentService;
 import jp.keieikaizen.casefile.Programme;
+import jp.keieikaizen.lender.LenderService;
 import jp.keieikaizen.company.Company;
 import jp.keieikaizen.company.CompanyProfile;
 import jp.keieikaizen.company.CompanyService;
@@ -34,7 +36,10 @@ class EligibilityServiceTest {
   CaseFileService cases = mock(CaseFileService.class);
   CompanyService companies = mock(CompanyService.class);
   AgencyService agencies = mock(AgencyService.class);
-  EligibilityService eligibility = new EligibilityService(cases, companies, agencies, SubsidyRulesFixture.load());
+  LenderService lenders = mock(LenderService.class);
+  DocumentService documents = mock(DocumentService.class);
+  EligibilityService eligibility = new EligibilityService(cases, companies, agencies, lenders, documents,
+      SubsidyRulesFixture.load());
 
   CaseFile file;
   Agency agency = new Agency("108413000101", "テスト税理士法人", AgencyKind.TAX_ACCOUNTANT, null);
@@ -84,7 +89,7 @@ class EligibilityServiceTest {
     Agency lapsed = new Agency("108413000102", "更新切れ事務所", AgencyKind.CPA, null);
     lapsed.addCertification(LocalDate.of(2020, 6, 1), APPLIED.minusDays(1));
     when(agencies.get(2L)).thenReturn(lapsed);
-    assertThat(eligibility.check(NUMBER).findings()).singleElement().asString().contains("認定を受けていません");
+    assertThat(eligibility.check(NUMBER).findings()).singleElement().asString().contains("更新切れ事務所", "認定を受けていません");
 
     lapsed.addCertification(APPLIED, APPLIED.plusYears(5));
     assertThat(eligibility.check(NUMBER).eligible()).isTrue();

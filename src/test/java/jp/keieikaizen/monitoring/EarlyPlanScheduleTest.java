@@ -28,6 +28,14 @@ class EarlyPlanScheduleTest {
     assertThat(schedule.interimStart()).isNull();
   }
 
+  @ParameterizedTest(name = "year-end month {0} -> 期末 {1}")
+  @CsvSource({ "1, 2027-01-31", "2, 2027-02-28", "3, 2027-03-31", "4, 2027-04-30", "5, 2027-05-31", "6, 2027-06-30",
+      "7, 2027-07-31", "8, 2027-08-31", "9, 2026-09-30", "10, 2026-10-31", "11, 2026-11-30", "12, 2026-12-31" })
+  void finalReviewForEveryFiscalYearEndMonth(int fyeMonth, LocalDate finalStart) {
+    // plan 2025-09-15: a year later is 2026-09-15, so September's end of 2026 is the first that counts
+    assertThat(EarlyPlanSchedule.of(LocalDate.of(2025, 9, 15), fyeMonth, false, 6, 2).finalStart()).isEqualTo(finalStart);
+  }
+
   @Test
   void interimReviewFollowsTheIntervalButStaysAMonthBeforeTheFinalOne() {
     var six = EarlyPlanSchedule.of(LocalDate.of(2025, 9, 15), 3, true, 6, 2);

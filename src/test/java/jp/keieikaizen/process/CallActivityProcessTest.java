@@ -2,122 +2,139 @@ package jp.keieikaizen.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.*;
 
-import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.casefile.CostCategory;
+import jp.keieikaizen.lender.CaseLender;
 import jp.keieikaizen.process.CaseProcess.Tasks;
-import jp.keieikaizen.subsidy.ClaimService;
+import jp.keieikaizen.subsidy.ClaimService.ClaimRef;
 
-/** Every path of the reusable call activities payment-claim.bpmn and monitoring-round.bpmn. */
-class CallActivityProcessTest {
+/** Every path of the reusable call activities: payment-claim, monitoring-round and lender-agreement. */
+class CallActivityProcessTest extends ProcessTestSupport {
 
-  /** H2 engine of camunda-test.cfg.xml (not camunda.cfg.xml: the app's REST API would pick that one up as "default"). */
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda-test.cfg.xml").build();
-
-  static final String CASE = "13-2025-0002";
-  static final Map<String, Object> IDS = Map.of("councilCode", "13", "leadAgencyId", 7L);
-
-  ClaimService claims = mock(ClaimService.class);
-  MonitoringDueDates dueDates = mock(MonitoringDueDates.class);
-
-  @BeforeEach
-  void wire() {
-    Mocks.register("computeSubsidyDelegate", new ComputeSubsidyDelegate(claims));
-    Mocks.register("monitoringDueDates", dueDates);
-    when(dueDates.reportDue(any(), any())).thenReturn(new Date(0));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-  }
+  static ProcessEngineExtension engine = h2Engine();
 
   @Test
   @Deployment(resources = "processes/payment-claim.bpmn")
   void approvedClaimIsPaid() {
-    ProcessInstance pi = startClaim();
-    execute(job(pi));
-    assertThat(pi).task(Tasks.CHECK_CLAIM).hasCandidateGroup("council-13-coordinator");
-    complete(task(pi), withVariables("claimDecision", "APPROVE"));
-    assertThat(pi).task(Tasks.RECORD_PAYMENT).hasCandidateGroup("council-13-coordinator");
-    complete(task(pi));
+    ProcessInstance pi = start(CaseProcess.PAYMENT_CLAIM, Map.of("claimCategory", "MONITORING", "claimNo", 2));
+    payClaim();
 
-    assertThat(pi).hasPassedInOrder(Tasks.COMPUTE_SUBSIDY, Tasks.CHECK_CLAIM, Tasks.RECORD_PAYMENT)
+    assertThat(pi).hasPassedInOrder(Tasks.FILE_CLAIM, Tasks.COMPUTE_SUBSIDY, Tasks.CHECK_CLAIM, Tasks.RECORD_PAYMENT)
         .hasNotPassed(Tasks.CORRECT_CLAIM).hasPassed("claimPaid").isEnded();
-    verify(claims).compute(new CaseNumber(CASE), CostCategory.PLAN);
+    verify(claims).compute(CASE, new ClaimRef(CostCategory.MONITORING, 2));
   }
 
   @Test
   @Deployment(resources = "processes/payment-claim.bpmn")
   void returnedClaimIsCorrectedRecomputedAndPaid() {
-    ProcessInstance pi = startClaim();
-    execute(job(pi));
-    complete(task(pi), withVariables("claimDecision", "RETURN"));
-    assertThat(pi).task(Tasks.CORRECT_CLAIM).hasCandidateGroup("agency-7");
-    complete(task(pi));
-    execute(job(pi));
-    complete(task(pi), withVariables("claimDecision", "APPROVE"));
-    complete(task(pi));
+    ProcessInstance pi = start(CaseProcess.PAYMENT_CLAIM, Map.of("claimCategory", "PLAN"));
+    complete(Tasks.FILE_CLAIM, AGENCY, Map.of());
+    runJob(Tasks.COMPUTE_SUBSIDY);
+    complete(Tasks.CHECK_CLAIM, COORDINATOR, Map.of("claimDecision", "RETURN"));
+    complete(Tasks.CORRECT_CLAIM, AGENCY, Map.of());
+    runJob(Tasks.COMPUTE_SUBSIDY);
+    complete(Tasks.CHECK_CLAIM, COORDINATOR, Map.of("claimDecision", "APPROVE"));
+    complete(Tasks.RECORD_PAYMENT, COORDINATOR, Map.of());
 
     assertThat(pi).hasPassedInOrder(Tasks.CHECK_CLAIM, Tasks.CORRECT_CLAIM, Tasks.COMPUTE_SUBSIDY, Tasks.CHECK_CLAIM,
         Tasks.RECORD_PAYMENT).isEnded();
-    verify(claims, times(2)).compute(new CaseNumber(CASE), CostCategory.PLAN);
+    verify(claims, times(2)).compute(CASE, ClaimRef.of(CostCategory.PLAN));
   }
 
   @Test
   @Deployment(resources = "processes/monitoring-round.bpmn")
-  void acceptedReportIsClaimed() {
-    ProcessInstance pi = startRound();
-    assertThat(pi).task(Tasks.SUBMIT_MONITORING_REPORT).hasCandidateGroup("agency-7").hasDueDate(new Date(0));
-    complete(task(pi));
-    assertThat(pi).task(Tasks.REVIEW_MONITORING_REPORT).hasCandidateGroup("council-13-supervisor");
-    complete(task(pi), withVariables("reviewOutcome", "ACCEPT"));
-    assertThat(pi).task(Tasks.FILE_MONITORING_CLAIM).hasCandidateGroup("agency-7");
-    complete(task(pi));
+  void acceptedReportIsRecorded() {
+    ProcessInstance pi = start(CaseProcess.MONITORING_ROUND, Map.of("roundNo", 3));
+    Assertions.assertThat(taskOf(Tasks.SUBMIT_MONITORING_REPORT).getDueDate()).isEqualTo(SOON);
+    monitoringRound();
 
-    assertThat(pi).hasPassed("roundReported").isEnded();
-    verify(dueDates).reportDue(CASE, "FINAL");
+    assertThat(pi).hasPassed("roundRecorded").isEnded();
+    verify(monitoringRounds).reportDue(CASE.value(), 3);
   }
 
   @Test
   @Deployment(resources = "processes/monitoring-round.bpmn")
   void returnedReportIsResubmitted() {
-    ProcessInstance pi = startRound();
-    complete(task(pi));
-    complete(task(pi), withVariables("reviewOutcome", "RETURN"));
-    assertThat(pi).isWaitingAt(Tasks.SUBMIT_MONITORING_REPORT);
-    complete(task(pi));
-    complete(task(pi), withVariables("reviewOutcome", "ACCEPT"));
-    complete(task(pi));
+    ProcessInstance pi = start(CaseProcess.MONITORING_ROUND, Map.of("roundNo", 1));
+    complete(Tasks.SUBMIT_MONITORING_REPORT, AGENCY, Map.of());
+    complete(Tasks.REVIEW_MONITORING_REPORT, SUPERVISOR, Map.of("reviewOutcome", "RETURN"));
+    monitoringRound();
 
     assertThat(pi).hasPassedInOrder(Tasks.SUBMIT_MONITORING_REPORT, Tasks.REVIEW_MONITORING_REPORT,
-        Tasks.SUBMIT_MONITORING_REPORT, Tasks.REVIEW_MONITORING_REPORT, Tasks.FILE_MONITORING_CLAIM).isEnded();
+        Tasks.SUBMIT_MONITORING_REPORT, Tasks.REVIEW_MONITORING_REPORT).isEnded();
   }
 
-  private ProcessInstance startClaim() {
-    var vars = new java.util.HashMap<String, Object>(IDS);
-    vars.put("claimCategory", "PLAN");
-    return runtimeService().startProcessInstanceByKey(CaseProcess.PAYMENT_CLAIM, CASE, vars);
+  @Test
+  @Deployment(resources = "processes/lender-agreement.bpmn")
+  void lenderAnswersInTime() {
+    ProcessInstance pi = startAgreement();
+    lendersRespond("CONSENT", 1);
+
+    assertThat(pi).hasPassed("lenderResponded").hasNotPassed(Tasks.REMIND_LENDER, Tasks.FOLLOW_UP_LENDER_RESPONSE).isEnded();
   }
 
-  private ProcessInstance startRound() {
-    var vars = new java.util.HashMap<String, Object>(IDS);
-    vars.put("roundKind", "FINAL");
-    vars.put("claimCategory", "FINAL_MONITORING");
-    return runtimeService().startProcessInstanceByKey(CaseProcess.MONITORING_ROUND, CASE, vars);
+  @Test
+  @Deployment(resources = "processes/lender-agreement.bpmn")
+  void aReminderGoesOnTheTimelineBeforeTheDueDate() {
+    CaseLender lender = mock(CaseLender.class);
+    when(lender.name()).thenReturn("テスト信用金庫");
+    when(lenders.lender(CASE, 11L)).thenReturn(lender);
+    ProcessInstance pi = startAgreement();
+    fire(Tasks.LENDER_RESPONSE_REMINDER);
+    assertThat(pi).hasPassed(Tasks.REMIND_LENDER, "reminderSent").isActive();
+    lendersRespond("REFUSAL", 1);
+
+    assertThat(pi).hasPassed("lenderResponded").isEnded();
+    verify(cases).recordEvent(eq(CASE), eq("LENDER_REMINDER"), any(), any());
+  }
+
+  @Test
+  @Deployment(resources = "processes/lender-agreement.bpmn")
+  void anOverdueAnswerEscalatesToTheCoordinatorAndTheAnswerEndsTheFollowUp() {
+    ProcessInstance pi = startAgreement();
+    fire(Tasks.LENDER_RESPONSE_OVERDUE);
+    Assertions.assertThat(taskOf(Tasks.FOLLOW_UP_LENDER_RESPONSE).getName()).contains("テスト信用金庫");
+    assertThat(taskOf(Tasks.FOLLOW_UP_LENDER_RESPONSE)).hasCandidateGroup(COORDINATOR);
+    lendersRespond("CONSENT", 1);
+
+    assertThat(pi).hasPassed("lenderResponded").hasNotPassed("overdueFollowedUp").isEnded();
+    Assertions.assertThat(tasks(Tasks.FOLLOW_UP_LENDER_RESPONSE)).isEmpty();
+  }
+
+  @Test
+  @Deployment(resources = "processes/lender-agreement.bpmn")
+  void theCoordinatorFollowsUpAndTheLenderAnswersLater() {
+    ProcessInstance pi = startAgreement();
+    fire(Tasks.LENDER_RESPONSE_OVERDUE);
+    complete(Tasks.FOLLOW_UP_LENDER_RESPONSE, COORDINATOR, Map.of());
+    assertThat(pi).hasPassed("overdueFollowedUp").isActive();
+    lendersRespond("CONSENT", 1);
+
+    assertThat(pi).hasPassed("lenderResponded").isEnded();
+  }
+
+  private ProcessInstance startAgreement() {
+    return start(CaseProcess.LENDER_AGREEMENT, Map.of("lenderId", 11L, "responseKind", "CONSENT", "lenderName",
+        "テスト信用金庫", "lenderResponseDue", SOON));
+  }
+
+  private ProcessInstance start(String key, Map<String, Object> variables) {
+    Map<String, Object> all = new HashMap<>(variables);
+    all.put("councilCode", "13");
+    all.put("leadAgencyId", 7L);
+    return runtimeService().startProcessInstanceByKey(key, CASE.value(), all);
   }
 }

@@ -3,6 +3,7 @@ package jp.keieikaizen.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -21,6 +22,7 @@ import jp.keieikaizen.casefile.CostCategory;
 import jp.keieikaizen.casefile.Money;
 import jp.keieikaizen.casefile.Programme;
 import jp.keieikaizen.common.InvalidInputException;
+import jp.keieikaizen.subsidy.ClaimService.ClaimRef;
 
 /** The DESIGN.md early-plan worked example through the claim service, with in-memory repositories. */
 class ClaimServiceTest {
@@ -41,16 +43,16 @@ class ClaimServiceTest {
     file.setFee(2L, CostCategory.PLAN, Money.ofGross(225_000, 20_454));
     file.setFee(2L, CostCategory.INTERIM_MONITORING, Money.ofGross(60_000, 5_454));
     file.setFee(2L, CostCategory.FINAL_MONITORING, Money.ofGross(75_000, 6_818));
-    file.accept(LocalDate.of(2025, 6, 20), "R7");
+    file.accept(LocalDate.of(2025, 6, 20), "R7", null);
     when(cases.get(NUMBER)).thenReturn(file);
     when(cases.today()).thenReturn(DAY);
     when(claimRepo.save(any())).thenAnswer(i -> remember(claims, i.getArgument(0)));
     when(claimRepo.findByCaseIdOrderById(any())).thenAnswer(i -> List.copyOf(claims));
-    when(claimRepo.findByCaseIdAndAgencyIdAndCategory(any(), any(), any()))
-        .thenAnswer(i -> claims.stream().filter(c -> c.category() == i.getArgument(2)).findFirst());
+    when(claimRepo.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(any(), any(), any(), anyInt()))
+        .thenAnswer(i -> claims.stream().filter(c -> c.category() == i.getArgument(2) && c.claimNo() == (int) i.getArgument(3)).findFirst());
     when(shareRepo.save(any())).thenAnswer(i -> remember(shares, i.getArgument(0)));
-    when(shareRepo.findByCaseIdAndCategory(any(), any()))
-        .thenAnswer(i -> shares.stream().filter(s -> s.category() == i.getArgument(1)).findFirst());
+    when(shareRepo.findByCaseIdAndCategoryAndClaimNo(any(), any(), anyInt()))
+        .thenAnswer(i -> shares.stream().filter(s -> s.category() == i.getArgument(1) && s.claimNo() == (int) i.getArgument(2)).findFirst());
   }
 
   @Test
@@ -64,39 +66,57 @@ class ClaimServiceTest {
 
   @Test
   void anInvoiceAboveTheApprovedQuoteIsSubsidisedOnTheQuote() {
-    service.file(NUMBER, CostCategory.PLAN, DAY, Money.ofGross(300_000, 27_272));
-    PaymentClaim claim = service.compute(NUMBER, CostCategory.PLAN);
+    service.file(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, Money.ofGross(300_000, 27_272));
+    PaymentClaim claim = service.compute(NUMBER, ClaimRef.of(CostCategory.PLAN));
     assertThat(claim.eligibleFeeYen()).isEqualTo(225_000);
     assertThat(claim.subsidyYen()).isEqualTo(150_000);
   }
 
   @Test
   void aClaimIsNotApprovedWhileTheCompanyShareIsShort() {
-    service.file(NUMBER, CostCategory.PLAN, DAY, Money.ofGross(225_000, 20_454));
-    service.compute(NUMBER, CostCategory.PLAN);
-    service.recordCompanyShare(NUMBER, CostCategory.PLAN, DAY, 74_999, 0);
-    assertThatThrownBy(() -> service.approve(NUMBER, CostCategory.PLAN)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("decision").hasMessageContaining("75,000円");
-    service.recordCompanyShare(NUMBER, CostCategory.PLAN, DAY, 70_000, 5_000); // withholding tax counts
-    service.approve(NUMBER, CostCategory.PLAN);
+    service.file(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, Money.ofGross(225_000, 20_454));
+    service.compute(NUMBER, ClaimRef.of(CostCategory.PLAN));
+    service.recordCompanyShare(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, 74_999, 0);
+    assertThatThrownBy(() -> service.approve(NUMBER, ClaimRef.of(CostCategory.PLAN))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("claimDecision").hasMessageContaining("75,000円");
+    service.recordCompanyShare(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, 70_000, 5_000); // withholding tax counts
+    service.approve(NUMBER, ClaimRef.of(CostCategory.PLAN));
     assertThat(claims.get(0).status()).isEqualTo(ClaimStatus.APPROVED);
   }
 
   @Test
   void recordingTheSamePaymentTwiceChangesNothing() {
     payClaim(CostCategory.PLAN, 225_000);
-    service.recordPayment(NUMBER, CostCategory.PLAN, DAY, "PAY-PLAN");
+    service.recordPayment(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, "PAY-PLAN");
     assertThat(claims.get(0).paymentReference()).isEqualTo("PAY-PLAN");
-    assertThatThrownBy(() -> service.recordPayment(NUMBER, CostCategory.PLAN, DAY, "OTHER"))
+    assertThatThrownBy(() -> service.recordPayment(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, "OTHER"))
         .hasMessageContaining("支払済み");
   }
 
+  @Test
+  void a405MonitoringFeeClaimedInThreePartsAddsUpToTheCapToTheYen() {
+    CaseFile file = new CaseFile(NUMBER, Programme.PLAN_405, "13", 1L, 2L, LocalDate.of(2025, 6, 2), false, 12);
+    file.setFee(2L, CostCategory.MONITORING, Money.ofGross(1_500_000, 0));
+    file.accept(LocalDate.of(2025, 6, 20), "R7", LocalDate.of(2027, 6, 20));
+    when(cases.get(NUMBER)).thenReturn(file);
+    long[] subsidies = new long[3];
+    for (int part = 1; part <= 3; part++) {
+      ClaimRef ref = new ClaimRef(CostCategory.MONITORING, part);
+      service.file(NUMBER, ref, DAY, Money.ofGross(500_000, 0));
+      subsidies[part - 1] = service.compute(NUMBER, ref).subsidyYen();
+    }
+    assertThat(subsidies).containsExactly(333_333, 333_333, 333_334);
+    ClaimRef fourth = new ClaimRef(CostCategory.MONITORING, 4);
+    service.file(NUMBER, fourth, DAY, Money.ofGross(100_000, 0));
+    assertThat(service.compute(NUMBER, fourth).subsidyYen()).as("nothing is left of the quote or the cap").isZero();
+  }
+
   private long payClaim(CostCategory category, long gross) {
-    service.file(NUMBER, category, DAY, Money.ofGross(gross, gross / 11));
-    PaymentClaim claim = service.compute(NUMBER, category);
-    service.recordCompanyShare(NUMBER, category, DAY, gross - claim.subsidyYen(), 0);
-    service.approve(NUMBER, category);
-    service.recordPayment(NUMBER, category, DAY, "PAY-" + category);
+    service.file(NUMBER, ClaimRef.of(category), DAY, Money.ofGross(gross, gross / 11));
+    PaymentClaim claim = service.compute(NUMBER, ClaimRef.of(category));
+    service.recordCompanyShare(NUMBER, ClaimRef.of(category), DAY, gross - claim.subsidyYen(), 0);
+    service.approve(NUMBER, ClaimRef.of(category));
+    service.recordPayment(NUMBER, ClaimRef.of(category), DAY, "PAY-" + category);
     return claim.payableYen();
   }
 
