@@ -100,7 +100,15 @@ class EarlyPlanLifecycleIT {
   @Test
   void a405CaseWithThreeLendersRunsFromApplicationToClosed() {
     registerAgency();
-    var response = http.postForEntity("/api/405/applications", application405(), Map.class);
+    http.postForEntity("/api/agencies", Map.of("agencyCode", "108413000288", "name", "協力弁護士事務所", "kind", "LAWYER",
+        "certifiedFrom", "2023-01-01", "certifiedTo", "2027-12-31"), Map.class);
+    Map<String, Object> application = application405();
+    application.put("agency2Code", "108413000288");
+    application.put("agency2PlanFeeGross", 110_000);
+    application.put("agency2PlanFeeTax", 10_000);
+    application.put("agency2MonitoringFeeGross", 0);
+    application.put("agency2MonitoringFeeTax", 0);
+    var response = http.postForEntity("/api/405/applications", application, Map.class);
     assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
     String caseNumber = (String) response.getBody().get("caseNumber");
 
@@ -114,6 +122,9 @@ class EarlyPlanLifecycleIT {
         .isEqualTo(HttpStatus.CREATED);
     complete(decide, Map.of("decision", "ACCEPT"));
     assertThat(caseView(caseNumber)).containsEntry("ruleVersion", "R7").containsEntry("eligible", true);
+    assertThat(list(caseView(caseNumber), "quotes")).extracting(q -> q.get("agencyCode") + ":" + q.get("category") + ":" + q.get("grossYen"))
+        .containsExactlyInAnyOrder("108413000199:PLAN:900000", "108413000199:MONITORING:450000",
+            "108413000288:PLAN:110000", "108413000288:MONITORING:0");
 
     complete(awaitTask(caseNumber, "draftPlan405"), Map.of("planDate", TODAY, "planPeriodYears", 5,
         "hasCompanyOverview", true, "hasBusinessModelOverview", true, "hasCashPlan", true, "hasFinancialStatements", true,

@@ -11,10 +11,14 @@ record CaseView(String caseNumber, String programme, String programmeLabel, Stri
     String stateLabel, Party company, Party leadAgency, LocalDate applicationDate, LocalDate decisionDate,
     String ruleVersion, Boolean eligible, String eligibilityFindings, LocalDate planDate, Integer planPeriodYears,
     LocalDate interimMonitoringDate, LocalDate finalMonitoringDate, LocalDate endedOn, String endReason,
-    List<SubsidyLine> subsidy, List<Claim> claims, List<Lender> lenders, List<Round> monitoring, List<Event> timeline,
+    List<Quote> quotes, List<SubsidyLine> subsidy, List<Claim> claims, List<Lender> lenders, List<Round> monitoring, List<Event> timeline,
     List<OpenTask> openTasks) {
 
   record Party(String id, String name) {
+  }
+
+  /** One agency's quoted fee for one cost category (the lead agency's and any further agency's). */
+  record Quote(String agencyCode, String category, long netYen, long taxYen, long grossYen) {
   }
 
   record Claim(String category, String status, LocalDate invoiceDate, long invoicedGrossYen, Long eligibleFeeYen,
