@@ -17,6 +17,8 @@ import jp.keieikaizen.agency.Agency;
 import jp.keieikaizen.agency.AgencyService;
 import jp.keieikaizen.casefile.CaseFile;
 import jp.keieikaizen.casefile.CaseFileService;
+import jp.keieikaizen.casefile.CostCategory;
+import jp.keieikaizen.casefile.Money;
 import jp.keieikaizen.casefile.Programme;
 import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.company.Company;
@@ -102,7 +104,7 @@ public class ApplicationService {
     quote.otherAgencyFees().forEach((code, fees) -> replaceFees(file, otherAgencyIds.get(code), fees));
   }
 
-  private static void replaceFees(CaseFile file, Long agencyId, Map<jp.keieikaizen.casefile.CostCategory, jp.keieikaizen.casefile.Money> fees) {
+  private static void replaceFees(CaseFile file, Long agencyId, Map<CostCategory, Money> fees) {
     file.fees().stream().filter(f -> f.agencyId().equals(agencyId)).forEach(f -> file.removeFee(agencyId, f.category()));
     fees.forEach((category, money) -> file.setFee(agencyId, category, money));
   }

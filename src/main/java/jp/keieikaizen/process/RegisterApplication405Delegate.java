@@ -4,12 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.intake.ApplicationFields;
 import jp.keieikaizen.intake.ApplicationService;
-import jp.keieikaizen.intake.RegisteredCase;
 
-/** As {@link RegisterApplicationDelegate}, for a 405 application (通常枠 or 中小版GL枠 as its form says). */
+/** Registers a 405 application (通常枠 or 中小版GL枠, as its form says) from the start form (see {@link Registration}). */
 @Component
 class RegisterApplication405Delegate implements JavaDelegate {
 
@@ -21,12 +19,6 @@ class RegisterApplication405Delegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    FormValues form = new FormValues(execution.getVariables());
-    RegisteredCase registered = FormErrors.forEngine(
-        () -> applications.register405(form, CaseVariables.INITIATOR.get(execution)));
-    execution.setProcessBusinessKey(registered.caseNumber().value());
-    execution.removeVariables(ApplicationFields.APPLICATION_405);
-    CaseVariables.COUNCIL_CODE.set(execution, registered.councilCode());
-    CaseVariables.LEAD_AGENCY_ID.set(execution, registered.leadAgencyId());
+    Registration.register(execution, ApplicationFields.APPLICATION_405, applications::register405);
   }
 }

@@ -176,8 +176,7 @@ class EarlyPlanProcessTest extends ProcessTestSupport {
     fire(Tasks.WAIT_FOR_INTERIM_MONITORING);
     taskOf(Tasks.SUBMIT_MONITORING_REPORT);
 
-    runtimeService().createMessageCorrelation(CaseProcess.Messages.CASE_WITHDRAWN)
-        .processInstanceBusinessKey(CASE.value()).correlate();
+    send(CaseProcess.Messages.CASE_WITHDRAWN);
 
     assertThat(pi).hasPassed(Ends.CASE_WITHDRAWN).hasNotPassed(Tasks.CLOSE_CASE).isEnded();
     Assertions.assertThat(openInstances()).isZero();
@@ -186,8 +185,7 @@ class EarlyPlanProcessTest extends ProcessTestSupport {
   @Test
   void withdrawalBeforeTheDecisionEndsTheCase() {
     ProcessInstance pi = apply();
-    runtimeService().createMessageCorrelation(CaseProcess.Messages.CASE_WITHDRAWN)
-        .processInstanceBusinessKey(CASE.value()).correlate();
+    send(CaseProcess.Messages.CASE_WITHDRAWN);
 
     assertThat(pi).hasPassed(Ends.CASE_WITHDRAWN).hasNotPassed(Tasks.PREPARE_PLAN).isEnded();
   }

@@ -118,8 +118,7 @@ class Plan405ProcessTest extends ProcessTestSupport {
     lendersRespond("REFUSAL", 1);
     taskOf(Tasks.REVISE_PLAN);
 
-    runtimeService().createMessageCorrelation(CaseProcess.Messages.CASE_HANDED_OVER)
-        .processInstanceBusinessKey(CASE.value()).correlate();
+    send(CaseProcess.Messages.CASE_HANDED_OVER);
 
     assertThat(pi).hasPassed(Ends.CASE_HANDED_OVER).hasNotPassed(Tasks.RECORD_COMPANY_SHARE).isEnded();
     Assertions.assertThat(openInstances()).isZero();
@@ -167,8 +166,7 @@ class Plan405ProcessTest extends ProcessTestSupport {
     fire(Tasks.WAIT_FOR_ROUND);
     taskOf(Tasks.SUBMIT_MONITORING_REPORT);
 
-    runtimeService().createMessageCorrelation(CaseProcess.Messages.CASE_WITHDRAWN)
-        .processInstanceBusinessKey(CASE.value()).correlate();
+    send(CaseProcess.Messages.CASE_WITHDRAWN);
 
     assertThat(pi).hasPassed(Ends.CASE_WITHDRAWN).hasNotPassed(Tasks.CLOSE_CASE).isEnded();
     Assertions.assertThat(openInstances()).isZero();

@@ -146,6 +146,11 @@ abstract class ProcessTestSupport {
     execute(timer);
   }
 
+  /** Correlates a message to the case's process, as the API does for withdrawal and handover. */
+  void send(String message) {
+    runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(CASE.value()).correlate();
+  }
+
   long openInstances() {
     return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(CASE.value()).count();
   }

@@ -1,0 +1,30 @@
+package jp.keieikaizen.process;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+import jp.keieikaizen.common.FormValues;
+import jp.keieikaizen.intake.RegisteredCase;
+
+/**
+ * What both register delegates do right after the start (same transaction, so an invalid application starts
+ * nothing): record the application from the start form's values, make its case number the business key, and keep
+ * only the ids the tasks are assigned by.
+ */
+final class Registration {
+
+  private Registration() {
+  }
+
+  static void register(DelegateExecution execution, List<String> formFields,
+      BiFunction<FormValues, String, RegisteredCase> registrar) {
+    FormValues form = new FormValues(execution.getVariables());
+    RegisteredCase registered = FormErrors.forEngine(() -> registrar.apply(form, CaseVariables.INITIATOR.get(execution)));
+    execution.setProcessBusinessKey(registered.caseNumber().value());
+    execution.removeVariables(formFields);
+    CaseVariables.COUNCIL_CODE.set(execution, registered.councilCode());
+    CaseVariables.LEAD_AGENCY_ID.set(execution, registered.leadAgencyId());
+  }
+}
