@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -34,16 +33,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.keieikaizen.casefile.TaskFormHandler;
-import jp.keieikaizen.system.TestDatabase;
+import jp.keieikaizen.system.WholeAppOnMariaDb;
 
 /**
  * The whole application on the embedded MariaDB, job executor running: one early-plan case from application to
  * closed through the REST API, with refused invalid input on the way.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "keiei.embedded-db.data-dir=" + TestDatabase.DATA_DIR, "keiei.embedded-db.fresh=true", "keiei.embedded-db.demo=false",
-    "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500" })
-class EarlyPlanLifecycleIT {
+@WholeAppOnMariaDb
+public class EarlyPlanLifecycleIT {
 
   static final String TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
   static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -88,6 +85,11 @@ class EarlyPlanLifecycleIT {
     assertThat(list(view, "claims")).extracting(c -> ((Number) c.get("payableYen")).longValue())
         .containsExactly(75_000L, 115_000L, 50_000L);
     assertThat(list(view, "claims")).extracting(c -> c.get("status")).containsOnly("PAID");
+    var ledger = http.exchange("/api/cases/" + caseNumber + "/ledger", HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+    assertThat(ledger).extracting(e -> e.get("type") + ":" + e.get("category") + ":" + e.get("amountYen")).containsExactly(
+        "DECISION:PLAN:75000", "PAYMENT:PLAN:75000", "DECISION:INTERIM_MONITORING:115000",
+        "PAYMENT:INTERIM_MONITORING:115000", "DECISION:FINAL_MONITORING:50000", "PAYMENT:FINAL_MONITORING:50000");
     assertThat(list(view, "openTasks")).isEmpty();
     assertThat(list(view, "monitoring")).extracting(r -> r.get("reviewOutcome")).containsExactly("ACCEPT", "ACCEPT");
     assertThat(list(view, "lenders")).singleElement().satisfies(l -> assertThat(l).containsEntry("response", "RECEIPT"));
@@ -388,7 +390,7 @@ class EarlyPlanLifecycleIT {
     return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
   }
 
-  static Map<String, Object> application() {
+  public static Map<String, Object> application() {
     Map<String, Object> v = new HashMap<>();
     v.put("councilCode", "13");
     v.put("agencyCode", "108413000199");

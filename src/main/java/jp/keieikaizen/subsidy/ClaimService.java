@@ -37,13 +37,17 @@ public class ClaimService {
   private final SubsidyRules rules;
   private final PaymentClaimRepository claims;
   private final CompanySharePaymentRepository shares;
+  private final PaymentLedger ledger;
+  private final LedgerEntryRepository ledgerEntries;
 
   ClaimService(CaseFileService cases, SubsidyRules rules, PaymentClaimRepository claims,
-      CompanySharePaymentRepository shares) {
+      CompanySharePaymentRepository shares, PaymentLedger ledger, LedgerEntryRepository ledgerEntries) {
     this.cases = cases;
     this.rules = rules;
     this.claims = claims;
     this.shares = shares;
+    this.ledger = ledger;
+    this.ledgerEntries = ledgerEntries;
   }
 
   public PaymentClaim file(CaseNumber number, ClaimRef ref, LocalDate invoiceDate, Money invoiced) {
@@ -115,19 +119,31 @@ public class ClaimService {
           "事業者負担分の振込が確認できません（必要額 %,d円、確認済み %,d円）", owed, borne));
     }
     claim.approve(cases.today());
+    ledger.append(claim, LedgerEntry.Type.DECISION, claim.payableYen(), cases.today(), null, null);
   }
 
   public void returnToAgency(CaseNumber number, ClaimRef ref, String reason) {
     claim(cases.get(number), ref).returnToAgency(reason);
   }
 
-  /** Records the council's payment. A repeated call for a paid claim with the same reference changes nothing. */
+  /**
+   * Records the council's payment of an approved claim in the ledger and on the claim. The ledger's unique keys make
+   * it happen once: a repeated or concurrent call with the same payment changes nothing; one with another amount or
+   * reference is refused.
+   */
   public void recordPayment(CaseNumber number, ClaimRef ref, LocalDate paidOn, String reference) {
     PaymentClaim claim = claim(cases.get(number), ref);
-    if (claim.status() == ClaimStatus.PAID && reference.equals(claim.paymentReference())) {
-      return;
+    if (claim.status() != ClaimStatus.APPROVED && claim.status() != ClaimStatus.PAID) {
+      throw new ConflictException(ref.category().label() + " の支払申請は支払決定されていません");
     }
-    claim.paid(paidOn, reference);
+    if (ledger.append(claim, LedgerEntry.Type.PAYMENT, claim.payableYen(), paidOn, reference, null)) {
+      claim.paid(paidOn, reference);
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public List<LedgerEntry> ledger(CaseNumber number) {
+    return ledgerEntries.findByCaseIdOrderById(cases.get(number).id());
   }
 
   @Transactional(readOnly = true)

@@ -105,6 +105,10 @@ public class PaymentClaim {
     }
   }
 
+  public Long id() {
+    return id;
+  }
+
   public Long caseId() {
     return caseId;
   }

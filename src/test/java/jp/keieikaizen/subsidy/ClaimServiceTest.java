@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -35,7 +36,9 @@ class ClaimServiceTest {
   CompanySharePaymentRepository shareRepo = mock(CompanySharePaymentRepository.class);
   List<PaymentClaim> claims = new ArrayList<>();
   List<CompanySharePayment> shares = new ArrayList<>();
-  ClaimService service = new ClaimService(cases, SubsidyRulesFixture.load(), claimRepo, shareRepo);
+  PaymentLedger ledger = mock(PaymentLedger.class);
+  ClaimService service = new ClaimService(cases, SubsidyRulesFixture.load(), claimRepo, shareRepo, ledger,
+      mock(LedgerEntryRepository.class));
 
   @BeforeEach
   void acceptedCaseWithTheWorkedExampleQuote() {
@@ -51,6 +54,7 @@ class ClaimServiceTest {
     when(claimRepo.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(any(), any(), any(), anyInt()))
         .thenAnswer(i -> claims.stream().filter(c -> c.category() == i.getArgument(2) && c.claimNo() == (int) i.getArgument(3)).findFirst());
     when(shareRepo.save(any())).thenAnswer(i -> remember(shares, i.getArgument(0)));
+    when(ledger.append(any(), any(), anyLong(), any(), any(), any())).thenReturn(true);
     when(shareRepo.findByCaseIdAndCategoryAndClaimNo(any(), any(), anyInt()))
         .thenAnswer(i -> shares.stream().filter(s -> s.category() == i.getArgument(1) && s.claimNo() == (int) i.getArgument(2)).findFirst());
   }
@@ -85,12 +89,16 @@ class ClaimServiceTest {
   }
 
   @Test
-  void recordingTheSamePaymentTwiceChangesNothing() {
-    payClaim(CostCategory.PLAN, 225_000);
-    service.recordPayment(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, "PAY-PLAN");
-    assertThat(claims.get(0).paymentReference()).isEqualTo("PAY-PLAN");
-    assertThatThrownBy(() -> service.recordPayment(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, "OTHER"))
-        .hasMessageContaining("支払済み");
+  void aPaymentIsRecordedOnlyForAnApprovedClaimAndOnlyWhenTheLedgerTookIt() {
+    service.file(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, Money.ofGross(225_000, 20_454));
+    service.compute(NUMBER, ClaimRef.of(CostCategory.PLAN));
+    assertThatThrownBy(() -> service.recordPayment(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, "PAY-1"))
+        .hasMessageContaining("支払決定されていません");
+    service.recordCompanyShare(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, 75_000, 0);
+    service.approve(NUMBER, ClaimRef.of(CostCategory.PLAN));
+    when(ledger.append(any(), any(), anyLong(), any(), any(), any())).thenReturn(false);
+    service.recordPayment(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, "PAY-1");
+    assertThat(claims.get(0).status()).as("the ledger had it already: nothing changes").isEqualTo(ClaimStatus.APPROVED);
   }
 
   @Test

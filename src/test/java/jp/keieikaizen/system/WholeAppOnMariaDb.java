@@ -1,0 +1,20 @@
+package jp.keieikaizen.system;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on the embedded MariaDB of this test run (fresh), job executor polling fast, no demo data.
+ * Every integration test uses this one annotation, so they share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "keiei.embedded-db.data-dir=" + TestDatabase.DATA_DIR, "keiei.embedded-db.fresh=true", "keiei.embedded-db.demo=false",
+    "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500" })
+public @interface WholeAppOnMariaDb {
+}
