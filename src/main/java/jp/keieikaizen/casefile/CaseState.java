@@ -10,7 +10,8 @@ public enum CaseState {
   REJECTED("不受理", true),
   WITHDRAWN("取下げ", true),
   LAPSED("失効", true),
-  TAKEN_OVER("引継ぎ", true);
+  TAKEN_OVER("引継ぎ", true),
+  RECOVERED("返還", true);
 
   private final String label;
   private final boolean ended;

@@ -72,6 +72,12 @@ public class MonitoringService {
     report(number, roundNo).review(outcome, comment);
   }
 
+  /** Early plan: has the mandatory 期末 report been submitted? */
+  @Transactional(readOnly = true)
+  public boolean finalReportSubmitted(CaseNumber number) {
+    return reports(number).stream().anyMatch(r -> r.roundKind() == RoundKind.FINAL && r.submittedOn() != null);
+  }
+
   @Transactional(readOnly = true)
   public List<MonitoringReport> reports(CaseNumber number) {
     return reports.findByCaseIdOrderByRoundNo(cases.get(number).id());

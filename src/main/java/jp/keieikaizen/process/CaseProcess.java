@@ -34,6 +34,9 @@ public final class CaseProcess {
     public static final String MONITOR_FINAL = "monitorFinal";
     public static final String CLAIM_FINAL_PAYMENT = "claimFinalPayment";
     public static final String CLOSE_CASE = "closeCase";
+    public static final String FINAL_REPORT_OVERDUE = "finalReportOverdue";
+    public static final String CHECK_FINAL_REPORT_FILED = "checkFinalReportFiled";
+    public static final String RECOVER_SUBSIDY = "recoverSubsidy";
     // plan405
     public static final String REGISTER_APPLICATION_405 = "registerApplication405";
     public static final String CORRECT_APPLICATION_405 = "correctApplication405";
@@ -79,6 +82,7 @@ public final class CaseProcess {
     public static final String CASE_WITHDRAWN = "caseWithdrawn";
     public static final String APPLICATION_LAPSED = "applicationLapsed";
     public static final String CASE_HANDED_OVER = "caseHandedOver";
+    public static final String SUBSIDY_RECOVERED = "subsidyRecovered";
     public static final String LENDER_RESPONDED = "lenderResponded";
 
     private Ends() {

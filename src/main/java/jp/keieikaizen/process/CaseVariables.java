@@ -36,6 +36,7 @@ public final class CaseVariables {
   public static final ProcessVariable<String> RESPONSE_KIND = new ProcessVariable<>("responseKind", String.class);
   public static final ProcessVariable<String> LENDER_RESPONSE = new ProcessVariable<>("lenderResponse", String.class);
   public static final ProcessVariable<Boolean> PLAN_CLAIM_FILED = new ProcessVariable<>("planClaimFiled", Boolean.class);
+  public static final ProcessVariable<Boolean> FINAL_REPORT_FILED = new ProcessVariable<>("finalReportFiled", Boolean.class);
   public static final ProcessVariable<Boolean> ALL_CONSENTED = new ProcessVariable<>("allConsented", Boolean.class);
   public static final ProcessVariable<Date> APPLICATION_VALID_UNTIL = new ProcessVariable<>("applicationValidUntil", Date.class);
   public static final ProcessVariable<String> VALIDITY_DECISION = new ProcessVariable<>("validityDecision", String.class);

@@ -91,6 +91,20 @@ class ClaimHandlers {
     });
   }
 
+  @Bean
+  TaskFormHandler recoverSubsidyHandler(CaseFileService cases, ClaimService claims) {
+    return TaskFormHandler.of("recoverSubsidy", List.of("recoveryReason", "recoveryConfirmed"), input -> {
+      FormValues form = input.form();
+      String reason = form.requiredText("recoveryReason", 1000);
+      form.requiredTrue("recoveryConfirmed", "返還を求める前に確認してください");
+      form.validate();
+      long total = claims.recoverPayments(input.caseNumber(), cases.today(), reason, input.userId());
+      cases.end(input.caseNumber(), jp.keieikaizen.casefile.CaseState.RECOVERED, input.userId(),
+          String.format("返還額 %,d円：%s", total, reason));
+      return Map.of();
+    });
+  }
+
   /** The documents the coordinator confirms for a claim of this category (DOMAIN.md §3, §8). */
   static List<String> checklist(CostCategory category) {
     List<String> docs = new ArrayList<>(List.of(DOC_INVOICE, DOC_TRANSFER, DOC_TIME_SHEET, DOC_CHECKPOINTS));

@@ -141,6 +141,21 @@ public class ClaimService {
     }
   }
 
+  /**
+   * Claw-back (返還): every paid claim's payment is booked back in the ledger, once per claim.
+   * @return the total to be returned, whole yen
+   */
+  public long recoverPayments(CaseNumber number, LocalDate on, String reason, String userId) {
+    long total = 0;
+    for (PaymentClaim claim : claims.findByCaseIdOrderById(cases.get(number).id())) {
+      if (claim.status() == ClaimStatus.PAID) {
+        ledger.append(claim, LedgerEntry.Type.RECOVERY, claim.payableYen(), on, reason, userId);
+        total += claim.payableYen();
+      }
+    }
+    return total;
+  }
+
   @Transactional(readOnly = true)
   public List<LedgerEntry> ledger(CaseNumber number) {
     return ledgerEntries.findByCaseIdOrderById(cases.get(number).id());

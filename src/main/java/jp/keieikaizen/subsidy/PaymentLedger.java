@@ -36,17 +36,18 @@ class PaymentLedger {
   boolean append(PaymentClaim claim, Type type, long amountYen, LocalDate bookedOn, String reference, String userId) {
     long claimId = claim.id();
     String key = type + ":" + claimId;
+    String ref = reference == null || reference.length() <= 100 ? reference : reference.substring(0, 100);
     int inserted = jdbc.update("""
         INSERT IGNORE INTO payment_ledger (case_id, agency_id, claim_id, entry_type, category, amount_yen, booked_on,
           reference, idempotency_key, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         claim.caseId(), claim.agencyId(), claimId, type.name(), claim.category().name(), amountYen, bookedOn,
-        reference, key, Timestamp.from(clock.instant()), userId);
+        ref, key, Timestamp.from(clock.instant()), userId);
     if (inserted == 1) {
       return true;
     }
     LedgerEntry existing = entries.findByIdempotencyKey(key)
         .orElseThrow(() -> new IllegalStateException("ledger insert ignored but no entry " + key));
-    if (existing.amountYen() != amountYen || !java.util.Objects.equals(existing.reference(), reference)) {
+    if (existing.amountYen() != amountYen || !java.util.Objects.equals(existing.reference(), ref)) {
       throw new ConflictException(String.format("この支払申請には既に%s（%,d円、%s）が記録されています", label(type),
           existing.amountYen(), existing.reference()));
     }

@@ -169,6 +169,35 @@ class EarlyPlanProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aMissing期末ReportAtItsDeadlineLeadsToRecoveryOfTheSubsidy() {
+    schedule(false);
+    ProcessInstance pi = applyAndAccept();
+    planToPayment();
+    fire(Tasks.WAIT_FOR_FINAL_MONITORING);
+    fire(Tasks.FINAL_REPORT_OVERDUE);
+    complete(Tasks.RECOVER_SUBSIDY, COORDINATOR, Map.of());
+
+    assertThat(pi).hasPassed(Tasks.CHECK_FINAL_REPORT_FILED, Tasks.RECOVER_SUBSIDY, Ends.SUBSIDY_RECOVERED)
+        .hasNotPassed(Tasks.CLAIM_FINAL_PAYMENT, Tasks.CLOSE_CASE).isEnded();
+    Assertions.assertThat(openInstances()).isZero();
+  }
+
+  @Test
+  void a期末ReportSubmittedByItsDeadlineIsReviewedAndTheCaseCloses() {
+    schedule(false);
+    when(monitoring.finalReportSubmitted(CASE)).thenReturn(true);
+    ProcessInstance pi = applyAndAccept();
+    planToPayment();
+    fire(Tasks.WAIT_FOR_FINAL_MONITORING);
+    complete(Tasks.SUBMIT_MONITORING_REPORT, AGENCY, Map.of());
+    fire(Tasks.FINAL_REPORT_OVERDUE);
+    complete(Tasks.REVIEW_MONITORING_REPORT, SUPERVISOR, Map.of("reviewOutcome", "ACCEPT"));
+    payClaim();
+
+    assertThat(pi).hasPassed("finalReportInTime", Ends.CASE_CLOSED).hasNotPassed(Tasks.RECOVER_SUBSIDY).isEnded();
+  }
+
+  @Test
   void caseWithdrawnDuringMonitoringEndsWithItsCalledRound() {
     schedule(true);
     ProcessInstance pi = applyAndAccept();

@@ -70,6 +70,7 @@ abstract class ProcessTestSupport {
     Mocks.register("checkPlanClaimFiledDelegate", new CheckPlanClaimFiledDelegate(claims));
     Mocks.register("remindLenderDelegate", new RemindLenderDelegate(cases, lenders));
     Mocks.register("evaluateConsentsDelegate", new EvaluateConsentsDelegate(lenders));
+    Mocks.register("checkFinalReportFiledDelegate", new CheckFinalReportFiledDelegate(monitoring));
     Mocks.register("lenderAgreements", lenderAgreements);
     Mocks.register("monitoringRounds", monitoringRounds);
     Mocks.register("caseOptions", caseOptions);

@@ -31,14 +31,9 @@ class ClaimServiceTest {
   static final CaseNumber NUMBER = new CaseNumber("13-2025-0001");
   static final LocalDate DAY = LocalDate.of(2025, 12, 1);
 
-  CaseFileService cases = mock(CaseFileService.class);
-  PaymentClaimRepository claimRepo = mock(PaymentClaimRepository.class);
-  CompanySharePaymentRepository shareRepo = mock(CompanySharePaymentRepository.class);
-  List<PaymentClaim> claims = new ArrayList<>();
-  List<CompanySharePayment> shares = new ArrayList<>();
-  PaymentLedger ledger = mock(PaymentLedger.class);
-  ClaimService service = new ClaimService(cases, SubsidyRulesFixture.load(), claimRepo, shareRepo, ledger,
-      mock(LedgerEntryRepository.class));
+  InMemoryClaims memory;
+  List<PaymentClaim> claims;
+  ClaimService service;
 
   @BeforeEach
   void acceptedCaseWithTheWorkedExampleQuote() {
@@ -47,16 +42,13 @@ class ClaimServiceTest {
     file.setFee(2L, CostCategory.INTERIM_MONITORING, Money.ofGross(60_000, 5_454));
     file.setFee(2L, CostCategory.FINAL_MONITORING, Money.ofGross(75_000, 6_818));
     file.accept(LocalDate.of(2025, 6, 20), "R7", null);
-    when(cases.get(NUMBER)).thenReturn(file);
-    when(cases.today()).thenReturn(DAY);
-    when(claimRepo.save(any())).thenAnswer(i -> remember(claims, i.getArgument(0)));
-    when(claimRepo.findByCaseIdOrderById(any())).thenAnswer(i -> List.copyOf(claims));
-    when(claimRepo.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(any(), any(), any(), anyInt()))
-        .thenAnswer(i -> claims.stream().filter(c -> c.category() == i.getArgument(2) && c.claimNo() == (int) i.getArgument(3)).findFirst());
-    when(shareRepo.save(any())).thenAnswer(i -> remember(shares, i.getArgument(0)));
-    when(ledger.append(any(), any(), anyLong(), any(), any(), any())).thenReturn(true);
-    when(shareRepo.findByCaseIdAndCategoryAndClaimNo(any(), any(), anyInt()))
-        .thenAnswer(i -> shares.stream().filter(s -> s.category() == i.getArgument(1) && s.claimNo() == (int) i.getArgument(2)).findFirst());
+    use(file);
+  }
+
+  private void use(CaseFile file) {
+    memory = new InMemoryClaims(NUMBER, file, DAY);
+    claims = memory.claims;
+    service = memory.service;
   }
 
   @Test
@@ -96,7 +88,7 @@ class ClaimServiceTest {
         .hasMessageContaining("支払決定されていません");
     service.recordCompanyShare(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, 75_000, 0);
     service.approve(NUMBER, ClaimRef.of(CostCategory.PLAN));
-    when(ledger.append(any(), any(), anyLong(), any(), any(), any())).thenReturn(false);
+    when(memory.ledger.append(any(), any(), anyLong(), any(), any(), any())).thenReturn(false); // already there
     service.recordPayment(NUMBER, ClaimRef.of(CostCategory.PLAN), DAY, "PAY-1");
     assertThat(claims.get(0).status()).as("the ledger had it already: nothing changes").isEqualTo(ClaimStatus.APPROVED);
   }
@@ -106,7 +98,7 @@ class ClaimServiceTest {
     CaseFile file = new CaseFile(NUMBER, Programme.PLAN_405, "13", 1L, 2L, LocalDate.of(2025, 6, 2), false, 12);
     file.setFee(2L, CostCategory.MONITORING, Money.ofGross(1_500_000, 0));
     file.accept(LocalDate.of(2025, 6, 20), "R7", LocalDate.of(2027, 6, 20));
-    when(cases.get(NUMBER)).thenReturn(file);
+    use(file);
     long[] subsidies = new long[3];
     for (int part = 1; part <= 3; part++) {
       ClaimRef ref = new ClaimRef(CostCategory.MONITORING, part);
@@ -128,10 +120,4 @@ class ClaimServiceTest {
     return claim.payableYen();
   }
 
-  private static <T> T remember(List<T> list, T item) {
-    if (!list.contains(item)) {
-      list.add(item);
-    }
-    return item;
-  }
 }

@@ -61,6 +61,12 @@ class PaymentLedgerIT {
     assertThat(jdbc.queryForObject("SELECT amount_yen FROM payment_ledger l JOIN case_file c ON c.id = l.case_id "
         + "WHERE c.case_number = ? AND entry_type = 'PAYMENT'", Long.class, number.value())).isEqualTo(75_000L);
     assertThat(claims.claims(number)).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(ClaimStatus.PAID));
+
+    // 返還: booked back once, however often it is recorded
+    Long returned = tx.execute(s -> claims.recoverPayments(number, TODAY, "期末報告の未提出", null));
+    assertThat(returned).isEqualTo(75_000L);
+    tx.execute(s -> claims.recoverPayments(number, TODAY, "期末報告の未提出", null));
+    assertThat(rows(number, "RECOVERY")).isEqualTo(1);
   }
 
   @Test
