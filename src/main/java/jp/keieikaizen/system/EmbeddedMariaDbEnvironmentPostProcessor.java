@@ -26,6 +26,7 @@ public class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostP
     }
     File dataDir = new File(env.getProperty(PREFIX + "data-dir", "data/mariadb")).getAbsoluteFile();
     EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, env.getProperty(PREFIX + "fresh", Boolean.class, false));
+    EmbeddedMariaDb.usedBySpring = true;
     Map<String, Object> props = new HashMap<>();
     props.put("spring.datasource.url", db.jdbcUrl(env.getProperty(PREFIX + "database", "keiei_kaizen")));
     props.put("spring.datasource.username", "root");
