@@ -159,7 +159,18 @@ public class EarlyPlanLifecycleIT {
     complete((String) consentTasks(caseNumber).get(0).get("id"), consent());
 
     complete(awaitTask(caseNumber, "recordCompanyShare"), Map.of("transferDate", TODAY, "transferAmount", 300_000));
-    complete(awaitTask(caseNumber, "fileClaim"), Map.of("invoiceDate", TODAY, "invoiceGross", 900_000, "invoiceTax", 81_818));
+    // each agency that quoted the plan files its own claim; the further agency has no monitoring, so it is paid in full
+    await().atMost(Duration.ofSeconds(30)).until(() -> openTasks(caseNumber, "fileClaim").size() == 2);
+    String furtherAgencyGroup = "agency-" + http.exchange("/api/agencies", HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody().stream()
+        .filter(a -> "108413000288".equals(a.get("agencyCode"))).findFirst().orElseThrow().get("id");
+    for (Map<String, Object> filing : openTasks(caseNumber, "fileClaim")) {
+      boolean further = ((List<?>) filing.get("candidateGroups")).contains(furtherAgencyGroup);
+      complete((String) filing.get("id"), further
+          ? Map.of("invoiceDate", TODAY, "invoiceGross", 110_000, "invoiceTax", 10_000, "transferDate", TODAY, "transferAmount", 36_667)
+          : Map.of("invoiceDate", TODAY, "invoiceGross", 900_000, "invoiceTax", 81_818));
+    }
+    payClaim(caseNumber, "docLenderResponses");
     payClaim(caseNumber, "docLenderResponses");
     for (int round = 1; round <= 3; round++) {
       fireTimer("waitForRound");
@@ -169,7 +180,7 @@ public class EarlyPlanLifecycleIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(caseView(caseNumber).get("state")));
     Map<String, Object> view = caseView(caseNumber);
     assertThat(list(view, "claims")).extracting(c -> c.get("category") + ":" + c.get("payableYen"))
-        .containsExactly("PLAN:300000", "MONITORING:400000", "MONITORING:100000", "MONITORING:100000");
+        .containsExactlyInAnyOrder("PLAN:300000", "PLAN:73333", "MONITORING:400000", "MONITORING:100000", "MONITORING:100000");
     assertThat(list(view, "lenders")).extracting(l -> l.get("response")).containsOnly("CONSENT");
     assertThat(list(view, "monitoring")).hasSize(3);
     assertThat(list(view, "timeline")).extracting(e -> e.get("kind")).contains("LENDER_REFUSAL", "PLAN_REVISED");
@@ -195,7 +206,11 @@ public class EarlyPlanLifecycleIT {
   }
 
   private List<Map<String, Object>> consentTasks(String caseNumber) {
-    return list(caseView(caseNumber), "openTasks").stream().filter(t -> "recordLenderResponse".equals(t.get("key"))).toList();
+    return openTasks(caseNumber, "recordLenderResponse");
+  }
+
+  private List<Map<String, Object>> openTasks(String caseNumber, String key) {
+    return list(caseView(caseNumber), "openTasks").stream().filter(t -> key.equals(t.get("key"))).toList();
   }
 
   private static Map<String, Object> consent() {

@@ -41,10 +41,15 @@ public final class CaseVariables {
   public static final ProcessVariable<Date> APPLICATION_VALID_UNTIL = new ProcessVariable<>("applicationValidUntil", Date.class);
   public static final ProcessVariable<String> VALIDITY_DECISION = new ProcessVariable<>("validityDecision", String.class);
 
-  /** The claim a paymentClaim instance is about: its claimCategory and claimNo (1 when not given). */
+  /** The agency filing a paymentClaim instance's claim (each agency that quoted the category files its own). */
+  public static final ProcessVariable<Number> CLAIM_AGENCY_ID = new ProcessVariable<>("claimAgencyId", Number.class);
+
+  /** The claim a paymentClaim instance is about: its agency, claimCategory and claimNo (1 when not given). */
   public static ClaimRef claim(VariableScope scope) {
     Number claimNo = CLAIM_NO.get(scope);
-    return new ClaimRef(CostCategory.valueOf(CLAIM_CATEGORY.get(scope)), claimNo == null ? 1 : claimNo.intValue());
+    Number agency = CLAIM_AGENCY_ID.get(scope);
+    return new ClaimRef(agency == null ? null : agency.longValue(), CostCategory.valueOf(CLAIM_CATEGORY.get(scope)),
+        claimNo == null ? 1 : claimNo.intValue());
   }
 
   private CaseVariables() {

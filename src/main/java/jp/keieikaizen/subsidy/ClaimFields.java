@@ -18,6 +18,7 @@ public final class ClaimFields {
   /** Process context: which cost category a claim task is about, and which part (405 monitoring; 1 otherwise). */
   public static final String CLAIM_CATEGORY = "claimCategory";
   public static final String CLAIM_NO = "claimNo";
+  public static final String CLAIM_AGENCY_ID = "claimAgencyId";
   /** checkClaim: the documents of the step's checklist the coordinator confirms. */
   public static final String DOC_INVOICE = "docInvoice";
   public static final String DOC_TRANSFER = "docTransfer";

@@ -163,7 +163,8 @@ class ClaimHandlers {
 
   private static ClaimRef ref(TaskInput input) {
     String claimNo = input.contextString(CLAIM_NO);
-    return new ClaimRef(CostCategory.valueOf(input.contextString(CLAIM_CATEGORY)),
+    String agency = input.contextString(CLAIM_AGENCY_ID);
+    return new ClaimRef(agency == null ? null : Long.valueOf(agency), CostCategory.valueOf(input.contextString(CLAIM_CATEGORY)),
         claimNo == null ? 1 : Integer.parseInt(claimNo));
   }
 

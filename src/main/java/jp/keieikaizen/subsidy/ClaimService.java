@@ -25,11 +25,22 @@ import jp.keieikaizen.subsidy.SubsidyRules.RuleVersion;
 @Transactional
 public class ClaimService {
 
-  /** Which claim: a cost category and, for a category claimed in parts, the part's number (1 otherwise). */
-  public record ClaimRef(CostCategory category, int claimNo) {
+  /**
+   * Which claim: the agency filing it (null: the lead agency), the cost category and, for a category claimed in parts,
+   * the part's number (1 otherwise).
+   */
+  public record ClaimRef(Long agencyId, CostCategory category, int claimNo) {
+
+    public ClaimRef(CostCategory category, int claimNo) {
+      this(null, category, claimNo);
+    }
 
     public static ClaimRef of(CostCategory category) {
-      return new ClaimRef(category, 1);
+      return new ClaimRef(null, category, 1);
+    }
+
+    Long agencyOf(CaseFile file) {
+      return agencyId == null ? file.leadAgencyId() : agencyId;
     }
   }
 
@@ -52,9 +63,9 @@ public class ClaimService {
 
   public PaymentClaim file(CaseNumber number, ClaimRef ref, LocalDate invoiceDate, Money invoiced) {
     CaseFile file = cases.get(number);
-    quote(file, ref.category());
+    quote(file, ref.agencyOf(file), ref.category());
     PaymentClaim claim = find(file, ref)
-        .orElseGet(() -> new PaymentClaim(file.id(), file.leadAgencyId(), ref.category(), ref.claimNo()));
+        .orElseGet(() -> new PaymentClaim(file.id(), ref.agencyOf(file), ref.category(), ref.claimNo()));
     claim.file(invoiceDate, invoiced);
     return claims.save(claim);
   }
@@ -62,15 +73,15 @@ public class ClaimService {
   public void recordCompanyShare(CaseNumber number, ClaimRef ref, LocalDate transferDate, long amountYen,
       long withheldTaxYen) {
     CaseFile file = cases.get(number);
-    CompanySharePayment share = shares.findByCaseIdAndCategoryAndClaimNo(file.id(), ref.category(), ref.claimNo())
-        .orElseGet(() -> new CompanySharePayment(file.id(), ref.category(), ref.claimNo()));
+    CompanySharePayment share = share(file, ref)
+        .orElseGet(() -> new CompanySharePayment(file.id(), ref.agencyOf(file), ref.category(), ref.claimNo()));
     share.record(transferDate, amountYen, withheldTaxYen);
     shares.save(share);
   }
 
   @Transactional(readOnly = true)
   public boolean hasCompanyShare(CaseNumber number, ClaimRef ref) {
-    return shares.findByCaseIdAndCategoryAndClaimNo(cases.get(number).id(), ref.category(), ref.claimNo()).isPresent();
+    return share(cases.get(number), ref).isPresent();
   }
 
   @Transactional(readOnly = true)
@@ -87,17 +98,19 @@ public class ClaimService {
     CaseFile file = cases.get(number);
     RuleVersion version = rules.version(file.ruleVersion());
     PaymentClaim claim = claim(file, ref);
+    Long agency = ref.agencyOf(file);
     List<PaymentClaim> earlier = claims.findByCaseIdOrderById(file.id()).stream()
-        .filter(c -> c.category() == ref.category() && c.claimNo() != ref.claimNo() && c.subsidyYen() != null
-            && c.status() != ClaimStatus.RETURNED).toList();
+        .filter(c -> c.agencyId().equals(agency) && c.category() == ref.category() && c.claimNo() != ref.claimNo()
+            && c.subsidyYen() != null && c.status() != ClaimStatus.RETURNED).toList();
     long earlierEligible = earlier.stream().mapToLong(PaymentClaim::eligibleFeeYen).sum();
     long earlierSubsidy = earlier.stream().mapToLong(PaymentClaim::subsidyYen).sum();
-    long quoteLeft = eligibleQuote(file, version, ref.category()) - earlierEligible;
+    SubsidyAllocation.Line share = allocation(file, version, agency, ref.category());
+    long quoteLeft = share.eligibleFeeYen() - earlierEligible;
     long eligible = Math.max(0, Math.min(claim.invoiced().base(version.subsidyBaseIncludesTax()), quoteLeft));
-    // computed on the running total, so parts add up to what one claim for the whole would give (no yen lost)
-    long cap = version.programme(file.programme()).cap(ref.category());
-    long subsidy = Math.max(0, SubsidyCalculator.subsidy(earlierEligible + eligible, cap) - earlierSubsidy);
-    if (ref.category() == CostCategory.PLAN) {
+    // computed on the running total, so parts add up to what one claim for the whole would give (no yen lost);
+    // the agency's part of the category's cap is its share of the case's subsidy
+    long subsidy = Math.max(0, SubsidyCalculator.subsidy(earlierEligible + eligible, share.subsidyYen()) - earlierSubsidy);
+    if (ref.category() == CostCategory.PLAN && hasMonitoringQuote(file, agency)) {
       long now = SubsidyCalculator.firstPayment(subsidy, version.planFirstPaymentPercent());
       claim.computed(eligible, subsidy, now, subsidy - now);
     } else {
@@ -112,8 +125,7 @@ public class ClaimService {
     CaseFile file = cases.get(number);
     PaymentClaim claim = claim(file, ref);
     long owed = claim.invoiced().grossYen() - claim.subsidyYen();
-    long borne = shares.findByCaseIdAndCategoryAndClaimNo(file.id(), ref.category(), ref.claimNo())
-        .map(CompanySharePayment::borneYen).orElse(0L);
+    long borne = share(file, ref).map(CompanySharePayment::borneYen).orElse(0L);
     if (borne < owed) {
       throw InvalidInputException.of("claimDecision", String.format(
           "事業者負担分の振込が確認できません（必要額 %,d円、確認済み %,d円）", owed, borne));
@@ -200,30 +212,45 @@ public class ClaimService {
         || category == CostCategory.MONITORING;
   }
 
-  private long eligibleQuote(CaseFile file, RuleVersion version, CostCategory category) {
-    long quoted = quote(file, category).amount().base(version.subsidyBaseIncludesTax());
-    return Math.min(quoted, version.feeCeiling(file.programme(), category));
+  /** The agency's line of the case's allocation for a category: its eligible part and its share of the subsidy. */
+  private SubsidyAllocation.Line allocation(CaseFile file, RuleVersion version, Long agency, CostCategory category) {
+    quote(file, agency, category);
+    List<SubsidyAllocation.Fee> fees = file.fees().stream().filter(f -> f.category() == category)
+        .map(f -> new SubsidyAllocation.Fee(f.agencyId(), f.category(), f.amount())).toList();
+    return SubsidyAllocation.allocate(version, file.programme(), file.leadAgencyId(), fees).stream()
+        .filter(l -> l.agencyId().equals(agency)).findFirst().orElseThrow();
   }
 
-  private CaseFee quote(CaseFile file, CostCategory category) {
-    return file.fee(file.leadAgencyId(), category)
+  /** The plan split applies to agencies that monitor; an agency without a monitoring quote is paid its plan part at once. */
+  private static boolean hasMonitoringQuote(CaseFile file, Long agency) {
+    return file.fees().stream().anyMatch(f -> f.agencyId().equals(agency) && isMonitoring(f.category())
+        && f.amount().grossYen() > 0);
+  }
+
+  private CaseFee quote(CaseFile file, Long agency, CostCategory category) {
+    return file.fee(agency, category)
         .orElseThrow(() -> InvalidInputException.of("claimCategory", category.label() + " の見積がありません"));
+  }
+
+  private java.util.Optional<CompanySharePayment> share(CaseFile file, ClaimRef ref) {
+    return shares.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(file.id(), ref.agencyOf(file), ref.category(), ref.claimNo());
   }
 
   /** The deferred half of the plan subsidy, if no other monitoring claim has carried it yet. */
   private long deferredPlanSubsidyToCarry(CaseFile file, PaymentClaim claim) {
     List<PaymentClaim> all = claims.findByCaseIdOrderById(file.id());
-    boolean carried = all.stream().anyMatch(c -> c != claim && isMonitoring(c.category())
-        && c.payableYen() != null && c.subsidyYen() != null && c.payableYen() > c.subsidyYen());
+    boolean carried = all.stream().anyMatch(c -> c != claim && c.agencyId().equals(claim.agencyId())
+        && isMonitoring(c.category()) && c.payableYen() != null && c.subsidyYen() != null && c.payableYen() > c.subsidyYen());
     if (carried) {
       return 0;
     }
-    return all.stream().filter(c -> c.category() == CostCategory.PLAN && c.status() != ClaimStatus.RETURNED)
+    return all.stream().filter(c -> c.agencyId().equals(claim.agencyId()) && c.category() == CostCategory.PLAN
+        && c.status() != ClaimStatus.RETURNED)
         .map(PaymentClaim::deferredYen).filter(d -> d != null).findFirst().orElse(0L);
   }
 
   private java.util.Optional<PaymentClaim> find(CaseFile file, ClaimRef ref) {
-    return claims.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(file.id(), file.leadAgencyId(), ref.category(), ref.claimNo());
+    return claims.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(file.id(), ref.agencyOf(file), ref.category(), ref.claimNo());
   }
 
   private PaymentClaim claim(CaseFile file, ClaimRef ref) {

@@ -19,6 +19,7 @@ public class CompanySharePayment {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
   private Long caseId;
+  private Long agencyId;
   @Enumerated(EnumType.STRING)
   private CostCategory category;
   private int claimNo;
@@ -29,10 +30,15 @@ public class CompanySharePayment {
   protected CompanySharePayment() {
   }
 
-  CompanySharePayment(Long caseId, CostCategory category, int claimNo) {
+  CompanySharePayment(Long caseId, Long agencyId, CostCategory category, int claimNo) {
     this.caseId = caseId;
+    this.agencyId = agencyId;
     this.category = category;
     this.claimNo = claimNo;
+  }
+
+  public Long agencyId() {
+    return agencyId;
   }
 
   public int claimNo() {

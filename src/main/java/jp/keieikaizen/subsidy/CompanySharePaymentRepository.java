@@ -9,7 +9,8 @@ import jp.keieikaizen.casefile.CostCategory;
 
 interface CompanySharePaymentRepository extends JpaRepository<CompanySharePayment, Long> {
 
-  Optional<CompanySharePayment> findByCaseIdAndCategoryAndClaimNo(Long caseId, CostCategory category, int claimNo);
+  Optional<CompanySharePayment> findByCaseIdAndAgencyIdAndCategoryAndClaimNo(Long caseId, Long agencyId,
+      CostCategory category, int claimNo);
 
   List<CompanySharePayment> findByCaseId(Long caseId);
 }

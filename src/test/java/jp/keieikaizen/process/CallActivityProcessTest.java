@@ -34,7 +34,7 @@ class CallActivityProcessTest extends ProcessTestSupport {
 
     assertThat(pi).hasPassedInOrder(Tasks.FILE_CLAIM, Tasks.COMPUTE_SUBSIDY, Tasks.CHECK_CLAIM, Tasks.RECORD_PAYMENT)
         .hasNotPassed(Tasks.CORRECT_CLAIM).hasPassed("claimPaid").isEnded();
-    verify(claims).compute(CASE, new ClaimRef(CostCategory.MONITORING, 2));
+    verify(claims).compute(CASE, ref(CostCategory.MONITORING, 2));
   }
 
   @Test
@@ -51,7 +51,7 @@ class CallActivityProcessTest extends ProcessTestSupport {
 
     assertThat(pi).hasPassedInOrder(Tasks.CHECK_CLAIM, Tasks.CORRECT_CLAIM, Tasks.COMPUTE_SUBSIDY, Tasks.CHECK_CLAIM,
         Tasks.RECORD_PAYMENT).isEnded();
-    verify(claims, times(2)).compute(CASE, ClaimRef.of(CostCategory.PLAN));
+    verify(claims, times(2)).compute(CASE, ref(CostCategory.PLAN, 1));
   }
 
   @Test
@@ -135,6 +135,7 @@ class CallActivityProcessTest extends ProcessTestSupport {
     Map<String, Object> all = new HashMap<>(variables);
     all.put("councilCode", "13");
     all.put("leadAgencyId", 7L);
+    all.put("claimAgencyId", 7L);
     return runtimeService().startProcessInstanceByKey(key, CASE.value(), all);
   }
 }

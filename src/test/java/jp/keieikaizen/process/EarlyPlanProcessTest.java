@@ -46,9 +46,9 @@ class EarlyPlanProcessTest extends ProcessTestSupport {
         Tasks.PRESENT_PLAN_TO_LENDERS, Tasks.RECORD_COMPANY_SHARE, Tasks.CLAIM_PLAN_PAYMENT, Tasks.MONITOR_INTERIM,
         Tasks.CLAIM_INTERIM_PAYMENT, Tasks.MONITOR_FINAL, Tasks.CLAIM_FINAL_PAYMENT, Tasks.CLOSE_CASE)
         .hasNotPassed(Tasks.NEGOTIATE_GUARANTEE_RELEASE).hasPassed(Ends.CASE_CLOSED).isEnded();
-    verify(claims).compute(CASE, ClaimRef.of(CostCategory.PLAN));
-    verify(claims).compute(CASE, ClaimRef.of(CostCategory.INTERIM_MONITORING));
-    verify(claims).compute(CASE, ClaimRef.of(CostCategory.FINAL_MONITORING));
+    verify(claims).compute(CASE, ref(CostCategory.PLAN, 1));
+    verify(claims).compute(CASE, ref(CostCategory.INTERIM_MONITORING, 1));
+    verify(claims).compute(CASE, ref(CostCategory.FINAL_MONITORING, 1));
     verify(cases).end(eq(CASE), eq(CaseState.CLOSED), any(), any());
   }
 
@@ -63,7 +63,7 @@ class EarlyPlanProcessTest extends ProcessTestSupport {
 
     assertThat(pi).hasNotPassed(Tasks.WAIT_FOR_INTERIM_MONITORING, Tasks.MONITOR_INTERIM)
         .hasPassed(Tasks.MONITOR_FINAL, Ends.CASE_CLOSED).isEnded();
-    verify(claims, never()).compute(CASE, ClaimRef.of(CostCategory.INTERIM_MONITORING));
+    verify(claims, never()).compute(CASE, ref(CostCategory.INTERIM_MONITORING, 1));
   }
 
   @Test
@@ -80,7 +80,7 @@ class EarlyPlanProcessTest extends ProcessTestSupport {
 
     assertThat(pi).hasPassedInOrder(Tasks.CLAIM_PLAN_PAYMENT, Tasks.NEGOTIATE_GUARANTEE_RELEASE,
         Tasks.CLAIM_GUARANTEE_PAYMENT, Tasks.SCHEDULE_MONITORING).hasPassed(Ends.CASE_CLOSED).isEnded();
-    verify(claims).compute(CASE, ClaimRef.of(CostCategory.GUARANTEE_NEGOTIATION));
+    verify(claims).compute(CASE, ref(CostCategory.GUARANTEE_NEGOTIATION, 1));
   }
 
   @Test

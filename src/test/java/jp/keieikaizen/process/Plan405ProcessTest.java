@@ -54,7 +54,7 @@ class Plan405ProcessTest extends ProcessTestSupport {
         .hasNotPassed(Tasks.CONDUCT_DUE_DILIGENCE, Tasks.CLAIM_DUE_DILIGENCE_PAYMENT, Tasks.REVISE_PLAN)
         .hasPassed(Ends.CASE_CLOSED).isEnded();
     for (int claimNo = 1; claimNo <= 3; claimNo++) {
-      verify(claims).compute(CASE, new ClaimRef(CostCategory.MONITORING, claimNo));
+      verify(claims).compute(CASE, ref(CostCategory.MONITORING, claimNo));
     }
     verify(cases).end(eq(CASE), eq(CaseState.CLOSED), any(), any());
   }
@@ -73,7 +73,28 @@ class Plan405ProcessTest extends ProcessTestSupport {
 
     assertThat(pi).hasPassedInOrder(Tasks.CONDUCT_DUE_DILIGENCE, Tasks.DRAFT_PLAN_405, Tasks.OBTAIN_LENDER_CONSENTS,
         Tasks.CLAIM_DUE_DILIGENCE_PAYMENT, Tasks.CLAIM_PLAN_PAYMENT).hasPassed(Ends.CASE_CLOSED).isEnded();
-    verify(claims).compute(CASE, ClaimRef.of(CostCategory.DUE_DILIGENCE));
+    verify(claims).compute(CASE, ref(CostCategory.DUE_DILIGENCE, 1));
+  }
+
+  @Test
+  void eachAgencyThatQuotedThePlanFilesAndIsPaidItsOwnClaim() {
+    when(claimAgencies.of(CASE.value(), "PLAN")).thenReturn(List.of(7L, 8L));
+    ProcessInstance pi = applyAndAccept();
+    planAndConsent(1);
+    complete(Tasks.RECORD_COMPANY_SHARE, AGENCY, Map.of());
+    List<Task> filings = tasks(Tasks.FILE_CLAIM);
+    Assertions.assertThat(filings).hasSize(2);
+    Assertions.assertThat(filings).extracting(t -> taskService().getIdentityLinksForTask(t.getId()).get(0).getGroupId())
+        .containsExactlyInAnyOrder("agency-7", "agency-8");
+    filings.forEach(t -> taskService().complete(t.getId()));
+    managementService().createJobQuery().activityId(Tasks.COMPUTE_SUBSIDY).list().forEach(j -> execute(j));
+    tasks(Tasks.CHECK_CLAIM).forEach(t -> taskService().complete(t.getId(), Map.of("claimDecision", "APPROVE")));
+    tasks(Tasks.RECORD_PAYMENT).forEach(t -> taskService().complete(t.getId()));
+    paymentsAndMonitoring(true);
+
+    assertThat(pi).hasPassed(Ends.CASE_CLOSED).isEnded();
+    verify(claims).compute(CASE, ref(CostCategory.PLAN, 1));
+    verify(claims).compute(CASE, new ClaimRef(8L, CostCategory.PLAN, 1));
   }
 
   @Test

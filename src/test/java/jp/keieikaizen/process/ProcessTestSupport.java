@@ -56,6 +56,7 @@ abstract class ProcessTestSupport {
   LenderAgreements lenderAgreements = mock(LenderAgreements.class);
   MonitoringRounds monitoringRounds = mock(MonitoringRounds.class);
   CaseOptions caseOptions = mock(CaseOptions.class);
+  ClaimAgencies claimAgencies = mock(ClaimAgencies.class);
 
   @BeforeEach
   void wireDelegates() {
@@ -74,6 +75,8 @@ abstract class ProcessTestSupport {
     Mocks.register("lenderAgreements", lenderAgreements);
     Mocks.register("monitoringRounds", monitoringRounds);
     Mocks.register("caseOptions", caseOptions);
+    Mocks.register("claimAgencies", claimAgencies);
+    when(claimAgencies.of(anyString(), anyString())).thenReturn(List.of(7L));
     RegisteredCase registered = new RegisteredCase(CASE, "13", 7L, true);
     when(applications.registerEarlyPlan(any(), any())).thenReturn(registered);
     when(applications.register405(any(), any())).thenReturn(registered);
@@ -150,6 +153,11 @@ abstract class ProcessTestSupport {
   /** Correlates a message to the case's process, as the API does for withdrawal and handover. */
   void send(String message) {
     runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(CASE.value()).correlate();
+  }
+
+  /** The lead agency's (agency 7's) claim of a category, as the models address it. */
+  static jp.keieikaizen.subsidy.ClaimService.ClaimRef ref(jp.keieikaizen.casefile.CostCategory category, int claimNo) {
+    return new jp.keieikaizen.subsidy.ClaimService.ClaimRef(7L, category, claimNo);
   }
 
   long openInstances() {

@@ -31,10 +31,12 @@ final class InMemoryClaims {
     when(claimRepo.save(any())).thenAnswer(i -> remember(claims, i.getArgument(0)));
     when(claimRepo.findByCaseIdOrderById(any())).thenAnswer(i -> List.copyOf(claims));
     when(claimRepo.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(any(), any(), any(), anyInt()))
-        .thenAnswer(i -> claims.stream().filter(c -> c.category() == i.getArgument(2) && c.claimNo() == (int) i.getArgument(3)).findFirst());
+        .thenAnswer(i -> claims.stream().filter(c -> c.agencyId().equals(i.getArgument(1)) && c.category() == i.getArgument(2)
+            && c.claimNo() == (int) i.getArgument(3)).findFirst());
     when(shareRepo.save(any())).thenAnswer(i -> remember(shares, i.getArgument(0)));
-    when(shareRepo.findByCaseIdAndCategoryAndClaimNo(any(), any(), anyInt()))
-        .thenAnswer(i -> shares.stream().filter(s -> s.category() == i.getArgument(1) && s.claimNo() == (int) i.getArgument(2)).findFirst());
+    when(shareRepo.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(any(), any(), any(), anyInt()))
+        .thenAnswer(i -> shares.stream().filter(s -> s.agencyId().equals(i.getArgument(1)) && s.category() == i.getArgument(2)
+            && s.claimNo() == (int) i.getArgument(3)).findFirst());
     when(ledger.append(any(), any(), anyLong(), any(), any(), any())).thenReturn(true);
     service = new ClaimService(cases, SubsidyRulesFixture.load(), claimRepo, shareRepo, ledger, mock(LedgerEntryRepository.class));
   }
