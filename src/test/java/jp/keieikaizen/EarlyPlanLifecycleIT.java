@@ -166,9 +166,15 @@ public class EarlyPlanLifecycleIT {
         .filter(a -> "108413000288".equals(a.get("agencyCode"))).findFirst().orElseThrow().get("id");
     for (Map<String, Object> filing : openTasks(caseNumber, "fileClaim")) {
       boolean further = ((List<?>) filing.get("candidateGroups")).contains(furtherAgencyGroup);
+      if (!further) {
+        var tooLarge = post("/api/tasks/" + filing.get("id") + "/complete", Map.of("invoiceDate", TODAY, "invoiceGross", 900_000,
+            "invoiceTax", 81_818, "subcontractor1Name", "DD委託先株式会社", "subcontractor1Gross", 900_001, "subcontractor1Tax", 0));
+        assertThat(fields(tooLarge.getBody())).containsExactly("subcontractor1Gross");
+      }
       complete((String) filing.get("id"), further
           ? Map.of("invoiceDate", TODAY, "invoiceGross", 110_000, "invoiceTax", 10_000, "transferDate", TODAY, "transferAmount", 36_667)
-          : Map.of("invoiceDate", TODAY, "invoiceGross", 900_000, "invoiceTax", 81_818));
+          : Map.of("invoiceDate", TODAY, "invoiceGross", 900_000, "invoiceTax", 81_818, "subcontractor1Name", "DD委託先株式会社",
+              "subcontractor1Gross", 330_000, "subcontractor1Tax", 30_000));
     }
     payClaim(caseNumber, "docLenderResponses");
     payClaim(caseNumber, "docLenderResponses");
@@ -182,6 +188,8 @@ public class EarlyPlanLifecycleIT {
     assertThat(list(view, "claims")).extracting(c -> c.get("category") + ":" + c.get("payableYen"))
         .containsExactlyInAnyOrder("PLAN:300000", "PLAN:73333", "MONITORING:400000", "MONITORING:100000", "MONITORING:100000");
     assertThat(list(view, "lenders")).extracting(l -> l.get("response")).containsOnly("CONSENT");
+    assertThat(list(view, "claims")).flatExtracting(c -> (List<?>) c.get("subcontractors")).singleElement()
+        .satisfies(sub -> assertThat(sub.toString()).contains("name=DD委託先株式会社", "grossYen=330000"));
     assertThat(list(view, "monitoring")).hasSize(3);
     assertThat(list(view, "timeline")).extracting(e -> e.get("kind")).contains("LENDER_REFUSAL", "PLAN_REVISED");
     assertThat(runtime.createIncidentQuery().count()).isZero();

@@ -29,6 +29,7 @@ import jp.keieikaizen.subsidy.ClaimService.ClaimRef;
 class ClaimHandlers {
 
   static final long MAX_YEN = 100_000_000L;
+  static final int MAX_SUBCONTRACTORS = 2;
 
   enum ClaimDecision { APPROVE, RETURN }
 
@@ -127,14 +128,40 @@ class ClaimHandlers {
       form.problem(INVOICE_TAX, "消費税額は請求額（税込）以下にしてください");
     }
     Transfer transfer = Transfer.read(form, cases, !claims.hasCompanyShare(input.caseNumber(), ref));
+    List<SubcontractorInvoice> subcontractors = subcontractors(form, gross);
     form.validate();
     CaseNumber number = input.caseNumber();
-    claims.file(number, ref, invoiceDate, Money.ofGross(gross, tax));
+    claims.file(number, ref, invoiceDate, Money.ofGross(gross, tax), subcontractors);
     if (transfer != null) {
       record(input, cases, claims, ref, transfer);
     }
     cases.recordEvent(number, "CLAIM_FILED_" + ref.category(), input.userId(), String.format("請求額 %,d円", gross));
     return Map.of();
+  }
+
+  /** Up to {@value #MAX_SUBCONTRACTORS} subcontractor invoices; each within the agency's own invoice. */
+  private static List<SubcontractorInvoice> subcontractors(FormValues form, Long agencyGross) {
+    List<SubcontractorInvoice> invoices = new ArrayList<>();
+    for (int n = 1; n <= MAX_SUBCONTRACTORS; n++) {
+      String name = form.optionalText(subcontractorField(n, "Name"), 200);
+      if (name == null) {
+        continue;
+      }
+      Long gross = form.requiredLong(subcontractorField(n, "Gross"), 1, MAX_YEN);
+      Long tax = form.requiredLong(subcontractorField(n, "Tax"), 0, MAX_YEN);
+      if (gross != null && tax != null && tax > gross) {
+        form.problem(subcontractorField(n, "Tax"), "消費税額は請求額（税込）以下にしてください");
+      } else if (gross != null && agencyGross != null && gross > agencyGross) {
+        form.problem(subcontractorField(n, "Gross"), "外部委託先の請求額は認定支援機関の請求額以下にしてください");
+      } else if (gross != null && tax != null) {
+        invoices.add(new SubcontractorInvoice(name, Money.ofGross(gross, tax)));
+      }
+    }
+    return invoices;
+  }
+
+  static String subcontractorField(int n, String field) {
+    return "subcontractor" + n + field;
   }
 
   private static void record(TaskInput input, CaseFileService cases, ClaimService claims, ClaimRef ref, Transfer transfer) {
@@ -169,6 +196,12 @@ class ClaimHandlers {
   }
 
   private static List<String> invoiceAndTransfer() {
-    return Stream.concat(INVOICE.stream(), TRANSFER.stream()).toList();
+    List<String> fields = new ArrayList<>(Stream.concat(INVOICE.stream(), TRANSFER.stream()).toList());
+    for (int n = 1; n <= MAX_SUBCONTRACTORS; n++) {
+      for (String f : List.of("Name", "Gross", "Tax")) {
+        fields.add(subcontractorField(n, f));
+      }
+    }
+    return List.copyOf(fields);
   }
 }

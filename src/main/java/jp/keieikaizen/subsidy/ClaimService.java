@@ -62,11 +62,17 @@ public class ClaimService {
   }
 
   public PaymentClaim file(CaseNumber number, ClaimRef ref, LocalDate invoiceDate, Money invoiced) {
+    return file(number, ref, invoiceDate, invoiced, List.of());
+  }
+
+  /** Files (or refiles) a claim with the subcontractor invoices that go with it. */
+  public PaymentClaim file(CaseNumber number, ClaimRef ref, LocalDate invoiceDate, Money invoiced,
+      List<SubcontractorInvoice> subcontractors) {
     CaseFile file = cases.get(number);
     quote(file, ref.agencyOf(file), ref.category());
     PaymentClaim claim = find(file, ref)
         .orElseGet(() -> new PaymentClaim(file.id(), ref.agencyOf(file), ref.category(), ref.claimNo()));
-    claim.file(invoiceDate, invoiced);
+    claim.file(invoiceDate, invoiced, subcontractors);
     return claims.save(claim);
   }
 

@@ -1,6 +1,13 @@
 package jp.keieikaizen.subsidy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,6 +50,10 @@ public class PaymentClaim {
   @Version
   private int version;
 
+  @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+  @JoinColumn(name = "claim_id", nullable = false)
+  private List<SubcontractorInvoice> subcontractorInvoices = new ArrayList<>();
+
   protected PaymentClaim() {
   }
 
@@ -53,7 +64,7 @@ public class PaymentClaim {
     this.claimNo = claimNo;
   }
 
-  void file(LocalDate invoiceDate, Money invoiced) {
+  void file(LocalDate invoiceDate, Money invoiced, List<SubcontractorInvoice> subcontractors) {
     if (status == ClaimStatus.APPROVED || status == ClaimStatus.PAID) {
       throw new ConflictException(category.label() + " の支払申請は既に" + status.label() + "です");
     }
@@ -62,6 +73,8 @@ public class PaymentClaim {
     this.invoicedTaxYen = invoiced.taxYen();
     this.invoicedGrossYen = invoiced.grossYen();
     this.status = ClaimStatus.FILED;
+    this.subcontractorInvoices.clear();
+    this.subcontractorInvoices.addAll(subcontractors);
     this.returnReason = null;
     this.eligibleFeeYen = null;
     this.subsidyYen = null;
@@ -119,6 +132,10 @@ public class PaymentClaim {
 
   public CostCategory category() {
     return category;
+  }
+
+  public List<SubcontractorInvoice> subcontractorInvoices() {
+    return List.copyOf(subcontractorInvoices);
   }
 
   public int claimNo() {

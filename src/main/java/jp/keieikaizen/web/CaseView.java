@@ -21,8 +21,12 @@ record CaseView(String caseNumber, String programme, String programmeLabel, Stri
   record Quote(String agencyCode, String category, long netYen, long taxYen, long grossYen) {
   }
 
-  record Claim(String category, String status, LocalDate invoiceDate, long invoicedGrossYen, Long eligibleFeeYen,
-      Long subsidyYen, Long payableYen, Long deferredYen, LocalDate paidOn, String paymentReference, String returnReason) {
+  record Claim(String category, int claimNo, String status, LocalDate invoiceDate, long invoicedGrossYen, Long eligibleFeeYen,
+      Long subsidyYen, Long payableYen, Long deferredYen, LocalDate paidOn, String paymentReference, String returnReason,
+      List<Subcontractor> subcontractors) {
+  }
+
+  record Subcontractor(String name, long grossYen, long taxYen) {
   }
 
   record Lender(String name, String kind, boolean mainLender, LocalDate planSubmittedOn, String response,
