@@ -35,7 +35,7 @@ class Plan405Handlers {
     List<String> fields = List.of("ddCompletedOn", "thirdPartyExpert", "hasFinancialDd", "hasBusinessDd", "ddSummary");
     return TaskFormHandler.of("conductDueDiligence", fields, input -> {
       FormValues form = input.form();
-      LocalDate on = pastDate(form, "ddCompletedOn", cases);
+      LocalDate on = form.requiredPastDate("ddCompletedOn", cases.today());
       String expert = form.requiredText("thirdPartyExpert", 200);
       form.requiredTrue("hasFinancialDd", "財務DDは必須です");
       form.requiredTrue("hasBusinessDd", "事業DDは必須です");
@@ -105,7 +105,7 @@ class Plan405Handlers {
     return TaskFormHandler.of("negotiateGuaranteeRelease", List.of("guaranteeOutcome", "negotiatedOn", "negotiationNote"), input -> {
       FormValues form = input.form();
       GuaranteeOutcome outcome = form.requiredEnum("guaranteeOutcome", GuaranteeOutcome.class);
-      pastDate(form, "negotiatedOn", cases);
+      form.requiredPastDate("negotiatedOn", cases.today());
       String note = form.requiredText("negotiationNote", 2000);
       form.validate();
       cases.get(input.caseNumber()).recordGuaranteeOutcome(outcome.name());
@@ -121,10 +121,5 @@ class Plan405Handlers {
       return form.problem("planDate", "計画策定日は利用申請決定日（" + file.decisionDate() + "）から今日までの日付にしてください");
     }
     return planDate;
-  }
-
-  private static LocalDate pastDate(FormValues form, String field, CaseFileService cases) {
-    LocalDate date = form.requiredDate(field);
-    return date != null && date.isAfter(cases.today()) ? form.problem(field, "未来の日付は入力できません") : date;
   }
 }

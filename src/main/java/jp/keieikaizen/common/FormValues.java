@@ -93,6 +93,12 @@ public final class FormValues {
     return d;
   }
 
+  /** A required date that cannot lie in the future (transfers, invoices, payments, reports). */
+  public LocalDate requiredPastDate(String field, LocalDate today) {
+    LocalDate date = requiredDate(field);
+    return date != null && date.isAfter(today) ? problem(field, "未来の日付は入力できません") : date;
+  }
+
   public LocalDate optionalDate(String field) {
     if (!isPresent(field)) {
       return null;

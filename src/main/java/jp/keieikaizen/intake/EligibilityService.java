@@ -60,9 +60,9 @@ public class EligibilityService {
     Company company = companies.get(file.companyId());
     List<String> findings = new ArrayList<>();
     checkCompany(company, file, version, findings);
-    file.fees().stream().map(CaseFee::agencyId).distinct()
-        .filter(id -> !agencies.get(id).isCertifiedOn(file.applicationDate()))
-        .forEach(id -> findings.add("認定支援機関「" + agencies.get(id).name() + "」が申請日（" + file.applicationDate()
+    file.fees().stream().map(CaseFee::agencyId).distinct().map(agencies::get)
+        .filter(agency -> !agency.isCertifiedOn(file.applicationDate()))
+        .forEach(agency -> findings.add("認定支援機関「" + agency.name() + "」が申請日（" + file.applicationDate()
             + "）に認定を受けていません"));
     checkQuotes(file, version, findings);
     if (file.programme() != Programme.EARLY_PLAN) {

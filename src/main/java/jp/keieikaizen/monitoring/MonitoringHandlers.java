@@ -36,15 +36,12 @@ class MonitoringHandlers {
       FormValues form = input.form();
       int roundNo = Integer.parseInt(input.contextString(ROUND_NO));
       RoundKind round = monitoring.report(input.caseNumber(), roundNo).roundKind();
-      LocalDate submitted = form.requiredDate(SUBMITTED_ON);
+      LocalDate submitted = form.requiredPastDate(SUBMITTED_ON, cases.today());
       LocalDate meeting = form.requiredDate(LENDER_MEETING_ON);
       Financials financials = form.requiredEnum(FINANCIALS, Financials.class);
       REPORT_CONTENTS.forEach(f -> form.requiredTrue(f, "伴走支援レポートに必要な記載項目です"));
       if (round == RoundKind.FINAL && financials == Financials.TRIAL_BALANCE) {
         form.problem(FINANCIALS, "期末の伴走支援には決算書（申告書一式）を添付してください");
-      }
-      if (submitted != null && submitted.isAfter(cases.today())) {
-        form.problem(SUBMITTED_ON, "未来の日付は入力できません");
       }
       if (submitted != null && meeting != null && meeting.isAfter(submitted)) {
         form.problem(LENDER_MEETING_ON, "金融機関への報告日は提出日以前にしてください");

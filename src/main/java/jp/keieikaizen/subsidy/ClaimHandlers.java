@@ -83,7 +83,7 @@ class ClaimHandlers {
   TaskFormHandler recordPaymentHandler(CaseFileService cases, ClaimService claims) {
     return TaskFormHandler.of("recordPayment", List.of(PAID_ON, PAYMENT_REFERENCE), input -> {
       FormValues form = input.form();
-      LocalDate paidOn = pastDate(form, PAID_ON, cases, true);
+      LocalDate paidOn = form.requiredPastDate(PAID_ON, cases.today());
       String reference = form.requiredText(PAYMENT_REFERENCE, 100);
       form.validate();
       claims.recordPayment(input.caseNumber(), ref(input), paidOn, reference);
@@ -121,7 +121,7 @@ class ClaimHandlers {
   private static Map<String, Object> fileClaim(TaskInput input, CaseFileService cases, ClaimService claims) {
     FormValues form = input.form();
     ClaimRef ref = ref(input);
-    LocalDate invoiceDate = pastDate(form, INVOICE_DATE, cases, true);
+    LocalDate invoiceDate = form.requiredPastDate(INVOICE_DATE, cases.today());
     Long gross = form.requiredLong(INVOICE_GROSS, 1, MAX_YEN);
     Long tax = form.requiredLong(INVOICE_TAX, 0, MAX_YEN);
     if (gross != null && tax != null && tax > gross) {
@@ -176,16 +176,11 @@ class ClaimHandlers {
       if (!required && !form.isPresent(TRANSFER_DATE) && !form.isPresent(TRANSFER_AMOUNT)) {
         return null;
       }
-      LocalDate date = pastDate(form, TRANSFER_DATE, cases, true);
+      LocalDate date = form.requiredPastDate(TRANSFER_DATE, cases.today());
       Long amount = form.requiredLong(TRANSFER_AMOUNT, 1, MAX_YEN);
       Long withheld = form.isPresent(WITHHELD_TAX) ? form.optionalLong(WITHHELD_TAX, 0, MAX_YEN) : Long.valueOf(0);
       return date == null || amount == null || withheld == null ? null : new Transfer(date, amount, withheld);
     }
-  }
-
-  private static LocalDate pastDate(FormValues form, String field, CaseFileService cases, boolean required) {
-    LocalDate date = required ? form.requiredDate(field) : form.optionalDate(field);
-    return date != null && date.isAfter(cases.today()) ? form.problem(field, "未来の日付は入力できません") : date;
   }
 
   private static ClaimRef ref(TaskInput input) {
