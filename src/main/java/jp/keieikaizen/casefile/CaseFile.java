@@ -38,6 +38,7 @@ public class CaseFile {
   private LocalDate applicationDate;
   private LocalDate decisionDate;
   private String ruleVersion;
+  private Long committedSubsidyYen;
   private boolean interimMonitoring;
   private int monitoringIntervalMonths;
   private Boolean eligible;
@@ -117,6 +118,18 @@ public class CaseFile {
     this.ruleVersion = ruleVersion;
     this.applicationValidUntil = validUntil;
     this.state = CaseState.PLANNING;
+  }
+
+  /** The subsidy the accepted application commits (the sum of its breakdown), for the budget view. */
+  public void commitSubsidy(long yen) {
+    if (ruleVersion == null || yen < 0) {
+      throw new IllegalStateException("subsidy is committed once the application is accepted, never negative");
+    }
+    this.committedSubsidyYen = yen;
+  }
+
+  public Long committedSubsidyYen() {
+    return committedSubsidyYen;
   }
 
   public void extendValidity(LocalDate until) {

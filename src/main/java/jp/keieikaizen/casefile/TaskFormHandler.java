@@ -48,5 +48,11 @@ public interface TaskFormHandler {
       Object v = context.get(name);
       return v == null ? null : v.toString();
     }
+
+    /** A date from the process context (timer dates are instants): the day it falls on in Japan. */
+    public java.time.LocalDate contextDate(String name) {
+      Object v = context.get(name);
+      return v instanceof java.util.Date d ? d.toInstant().atZone(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate() : null;
+    }
   }
 }

@@ -14,6 +14,7 @@ import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseState;
 import jp.keieikaizen.casefile.TaskFormHandler;
 import jp.keieikaizen.common.FormValues;
+import jp.keieikaizen.subsidy.ClaimService;
 import jp.keieikaizen.subsidy.SubsidyRules;
 import jp.keieikaizen.subsidy.SubsidyRules.RuleVersion;
 
@@ -34,11 +35,13 @@ class DecideApplicationHandler implements TaskFormHandler {
   private final CaseFileService cases;
   private final EligibilityService eligibility;
   private final SubsidyRules rules;
+  private final ClaimService claims;
 
-  DecideApplicationHandler(CaseFileService cases, EligibilityService eligibility, SubsidyRules rules) {
+  DecideApplicationHandler(CaseFileService cases, EligibilityService eligibility, SubsidyRules rules, ClaimService claims) {
     this.cases = cases;
     this.eligibility = eligibility;
     this.rules = rules;
+    this.claims = claims;
   }
 
   @Override
@@ -86,9 +89,11 @@ class DecideApplicationHandler implements TaskFormHandler {
     if (programme.applicationValidMonths() != null) {
       LocalDate validUntil = cases.today().plusMonths(programme.applicationValidMonths());
       file.accept(cases.today(), version.id(), validUntil);
+      file.commitSubsidy(claims.committedSubsidy(file.number()));
       return Map.of(DECISION, decision.name(), APPLICATION_VALID_UNTIL, dayAfter(validUntil));
     }
     file.accept(cases.today(), version.id(), null);
+    file.commitSubsidy(claims.committedSubsidy(file.number()));
     LocalDate lastDay = file.applicationDate().plusMonths(programme.planClaimDueMonths());
     return Map.of(DECISION, decision.name(), PLAN_CLAIM_DEADLINE, dayAfter(lastDay));
   }

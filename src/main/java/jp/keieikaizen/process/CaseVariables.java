@@ -35,6 +35,9 @@ public final class CaseVariables {
   public static final ProcessVariable<Long> LENDER_ID = new ProcessVariable<>("lenderId", Long.class);
   public static final ProcessVariable<String> RESPONSE_KIND = new ProcessVariable<>("responseKind", String.class);
   public static final ProcessVariable<String> LENDER_RESPONSE = new ProcessVariable<>("lenderResponse", String.class);
+  /** A monitoring claim's end of validity: not filed before then, it lapses (paymentClaim's claimDeadlinePassed timer). */
+  public static final ProcessVariable<Date> CLAIM_LAPSES_AT = new ProcessVariable<>("claimLapsesAt", Date.class);
+  public static final ProcessVariable<Boolean> CLAIM_FILED = new ProcessVariable<>("claimFiled", Boolean.class);
   public static final ProcessVariable<Boolean> PLAN_CLAIM_FILED = new ProcessVariable<>("planClaimFiled", Boolean.class);
   public static final ProcessVariable<Boolean> FINAL_REPORT_FILED = new ProcessVariable<>("finalReportFiled", Boolean.class);
   public static final ProcessVariable<Boolean> ALL_CONSENTED = new ProcessVariable<>("allConsented", Boolean.class);

@@ -5,10 +5,13 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import jp.keieikaizen.casefile.CaseFile;
+import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.monitoring.MonitoringReport;
 import jp.keieikaizen.monitoring.MonitoringService;
 import jp.keieikaizen.monitoring.RoundKind;
+import jp.keieikaizen.subsidy.SubsidyRules;
 
 /**
  * The models read a case's monitoring rounds from the database through this bean ({@code ${monitoringRounds...}}),
@@ -20,9 +23,13 @@ public class MonitoringRounds {
   static final int LEAD_DAYS = 30;
 
   private final MonitoringService monitoring;
+  private final CaseFileService cases;
+  private final SubsidyRules rules;
 
-  MonitoringRounds(MonitoringService monitoring) {
+  MonitoringRounds(MonitoringService monitoring, CaseFileService cases, SubsidyRules rules) {
     this.monitoring = monitoring;
+    this.cases = cases;
+    this.rules = rules;
   }
 
   /** Round numbers of the case, in order (the 405 multi-instance loops over them). */
@@ -50,5 +57,23 @@ public class MonitoringRounds {
     List<MonitoringReport> reports = monitoring.reports(new CaseNumber(caseNumber));
     MonitoringReport report = reports.stream().filter(r -> r.roundNo() == roundNo).findFirst().orElseThrow();
     return report.claimRound() ? (int) reports.stream().filter(r -> r.claimRound() && r.roundNo() <= roundNo).count() : 0;
+  }
+
+  /**
+   * When the monitoring claim that follows a round lapses: the claim validity period of the case's rule version
+   * (monitoring-claim-valid-months) counted from the day the round's report was submitted; the claim may be filed up to
+   * the day before.
+   */
+  public Date claimLapsesAt(String caseNumber, int roundNo) {
+    CaseNumber number = new CaseNumber(caseNumber);
+    CaseFile file = cases.get(number);
+    int months = rules.version(file.ruleVersion()).programme(file.programme()).monitoringClaimValidMonths();
+    MonitoringReport report = monitoring.report(number, roundNo);
+    return Dates.startOf(report.submittedOn().plusMonths(months).plusDays(1));
+  }
+
+  /** The early plan's 期末 claim: see {@link #claimLapsesAt}. */
+  public Date finalClaimLapsesAt(String caseNumber) {
+    return claimLapsesAt(caseNumber, finalRoundNo(caseNumber));
   }
 }

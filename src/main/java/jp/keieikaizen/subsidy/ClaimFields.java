@@ -19,6 +19,8 @@ public final class ClaimFields {
   public static final String CLAIM_CATEGORY = "claimCategory";
   public static final String CLAIM_NO = "claimNo";
   public static final String CLAIM_AGENCY_ID = "claimAgencyId";
+  /** Process context: when a monitoring claim lapses if not filed (absent for claims without a validity period). */
+  public static final String CLAIM_LAPSES_AT = "claimLapsesAt";
   /** checkClaim: the documents of the step's checklist the coordinator confirms. */
   public static final String DOC_INVOICE = "docInvoice";
   public static final String DOC_TRANSFER = "docTransfer";

@@ -45,7 +45,14 @@ class ClaimHandlers {
 
   @Bean
   TaskFormHandler fileClaimHandler(CaseFileService cases, ClaimService claims) {
-    return TaskFormHandler.of("fileClaim", invoiceAndTransfer(), input -> fileClaim(input, cases, claims));
+    return TaskFormHandler.of("fileClaim", invoiceAndTransfer(), input -> {
+      LocalDate lapses = input.contextDate(CLAIM_LAPSES_AT);
+      if (lapses != null && !cases.today().isBefore(lapses)) {
+        input.form().problem(INVOICE_DATE, String.format("支払申請の期限（%s まで）を過ぎているため申請できません",
+            lapses.minusDays(1)));
+      }
+      return fileClaim(input, cases, claims);
+    });
   }
 
   @Bean

@@ -204,6 +204,12 @@ public class ClaimService {
     }).toList();
   }
 
+  /** The case's whole subsidy under its rule version: what accepting its application commits of the budget. */
+  @Transactional(readOnly = true)
+  public long committedSubsidy(CaseNumber number) {
+    return breakdown(number).stream().mapToLong(SubsidyLine::subsidyYen).sum();
+  }
+
   /** What a paid claim paid of a category's subsidy: a monitoring claim's carried plan half counts for the plan. */
   private static long paidFor(CostCategory category, PaymentClaim claim) {
     long carried = isMonitoring(claim.category()) ? claim.payableYen() - claim.subsidyYen() : 0;

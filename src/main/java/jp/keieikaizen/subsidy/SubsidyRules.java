@@ -82,9 +82,17 @@ public record SubsidyRules(List<RuleVersion> versions) {
    * @param applicationValidMonths 405: the application lapses this many months after acceptance unless extended
    * @param monitoringMonths how long monitoring (伴走支援) runs after the plan
    * @param finalReportLagMonths the 期末 monitoring report is due this many months after the fiscal year-end (tax return filed)
+   * @param monitoringClaimValidMonths a monitoring claim (伴走支援の支払申請) must be filed within this many months of the
+   *     report it follows; after that it lapses (R4+: the claim validity period)
    */
   public record ProgrammeRules(Map<CostCategory, Long> caps, Integer planClaimDueMonths, Integer applicationValidMonths,
-      int monitoringMonths, int finalReportLagMonths) {
+      int monitoringMonths, int finalReportLagMonths, int monitoringClaimValidMonths) {
+
+    public ProgrammeRules {
+      if (monitoringClaimValidMonths < 1) {
+        throw new IllegalArgumentException("monitoring-claim-valid-months must be at least 1");
+      }
+    }
 
     public long cap(CostCategory category) {
       Long cap = caps.get(category);

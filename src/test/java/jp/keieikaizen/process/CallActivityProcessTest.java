@@ -33,7 +33,7 @@ class CallActivityProcessTest extends ProcessTestSupport {
     payClaim();
 
     assertThat(pi).hasPassedInOrder(Tasks.FILE_CLAIM, Tasks.COMPUTE_SUBSIDY, Tasks.CHECK_CLAIM, Tasks.RECORD_PAYMENT)
-        .hasNotPassed(Tasks.CORRECT_CLAIM).hasPassed("claimPaid").isEnded();
+        .hasNotPassed(Tasks.CORRECT_CLAIM).hasPassed("noClaimDeadline", "claimPaid").isEnded();
     verify(claims).compute(CASE, ref(CostCategory.MONITORING, 2));
   }
 
@@ -52,6 +52,47 @@ class CallActivityProcessTest extends ProcessTestSupport {
     assertThat(pi).hasPassedInOrder(Tasks.CHECK_CLAIM, Tasks.CORRECT_CLAIM, Tasks.COMPUTE_SUBSIDY, Tasks.CHECK_CLAIM,
         Tasks.RECORD_PAYMENT).isEnded();
     verify(claims, times(2)).compute(CASE, ref(CostCategory.PLAN, 1));
+  }
+
+  @Test
+  @Deployment(resources = "processes/payment-claim.bpmn")
+  void aMonitoringClaimNotFiledByItsDeadlineLapses() {
+    ProcessInstance pi = start(CaseProcess.PAYMENT_CLAIM, Map.of("claimCategory", "MONITORING", "claimNo", 1,
+        "claimLapsesAt", SOON));
+    Assertions.assertThat(taskOf(Tasks.FILE_CLAIM).getDueDate()).isEqualTo(SOON);
+
+    fire("claimDeadlinePassed");
+
+    assertThat(pi).hasPassed("lapseUnfiledClaim", "claimLapsed").hasNotPassed(Tasks.COMPUTE_SUBSIDY).isEnded();
+    Assertions.assertThat(tasks(Tasks.FILE_CLAIM)).isEmpty();
+    verify(cases).recordEvent(eq(CASE), eq("CLAIM_LAPSED_MONITORING"), eq(null), any());
+  }
+
+  @Test
+  @Deployment(resources = "processes/payment-claim.bpmn")
+  void aMonitoringClaimFiledInTimeGoesOnPastTheDeadline() {
+    ProcessInstance pi = start(CaseProcess.PAYMENT_CLAIM, Map.of("claimCategory", "MONITORING", "claimNo", 1,
+        "claimLapsesAt", SOON));
+    complete(Tasks.FILE_CLAIM, AGENCY, Map.of());
+    when(claims.isFiled(CASE, ref(CostCategory.MONITORING, 1))).thenReturn(true);
+    fire("claimDeadlinePassed");
+    runJob(Tasks.COMPUTE_SUBSIDY);
+    complete(Tasks.CHECK_CLAIM, COORDINATOR, Map.of("claimDecision", "APPROVE"));
+    complete(Tasks.RECORD_PAYMENT, COORDINATOR, Map.of());
+
+    assertThat(pi).hasPassed("claimFiledInTime", "claimPaid").hasNotPassed("claimLapsed").isEnded();
+    verify(cases, never()).recordEvent(eq(CASE), eq("CLAIM_LAPSED_MONITORING"), any(), any());
+  }
+
+  @Test
+  @Deployment(resources = "processes/payment-claim.bpmn")
+  void aPaidClaimEndsItsDeadlineWatch() {
+    ProcessInstance pi = start(CaseProcess.PAYMENT_CLAIM, Map.of("claimCategory", "MONITORING", "claimNo", 1,
+        "claimLapsesAt", SOON));
+    payClaim();
+
+    assertThat(pi).hasPassed("claimPaid").hasNotPassed("lapseUnfiledClaim", "claimLapsed").isEnded();
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
   @Test

@@ -72,6 +72,7 @@ abstract class ProcessTestSupport {
     Mocks.register("remindLenderDelegate", new RemindLenderDelegate(cases, lenders));
     Mocks.register("evaluateConsentsDelegate", new EvaluateConsentsDelegate(lenders));
     Mocks.register("checkFinalReportFiledDelegate", new CheckFinalReportFiledDelegate(monitoring));
+    Mocks.register("lapseUnfiledClaimDelegate", new LapseUnfiledClaimDelegate(claims, cases));
     Mocks.register("lenderAgreements", lenderAgreements);
     Mocks.register("monitoringRounds", monitoringRounds);
     Mocks.register("caseOptions", caseOptions);
@@ -87,6 +88,8 @@ abstract class ProcessTestSupport {
     when(lenderAgreements.reminderDate(any())).thenReturn(SOON);
     when(monitoringRounds.reportDue(anyString(), any(Integer.class))).thenReturn(SOON);
     when(monitoringRounds.start(anyString(), any(Integer.class))).thenReturn(SOON);
+    when(monitoringRounds.claimLapsesAt(anyString(), any(Integer.class))).thenReturn(SOON);
+    when(monitoringRounds.finalClaimLapsesAt(anyString())).thenReturn(SOON);
   }
 
   @AfterEach

@@ -44,6 +44,8 @@ class PaymentLedgerIT {
   @Autowired AgencyService agencies;
   @Autowired TransactionTemplate tx;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CommittedSubsidyBackfill backfill;
+  @Autowired BudgetService budget;
 
   @Test
   void aClaimApprovedAndPaidFromTwoThreadsAtOnceIsDecidedAndPaidOnce() throws Exception {
@@ -77,6 +79,41 @@ class PaymentLedgerIT {
     assertThat(failures).hasSizeLessThanOrEqualTo(1);
     assertThat(rows(number, "DECISION")).isEqualTo(1);
     assertThat(claims.claims(number)).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(ClaimStatus.APPROVED));
+  }
+
+  @Test
+  void theDatabaseRefusesToUpdateOrDeleteALedgerRowWhoeverAsks() {
+    CaseNumber number = approvedPlanClaim(false);
+    String where = " WHERE case_id = (SELECT id FROM case_file WHERE case_number = '" + number.value() + "')";
+
+    assertThatThrownBy(() -> jdbc.update("UPDATE payment_ledger SET amount_yen = 1" + where))
+        .isInstanceOf(org.springframework.dao.DataAccessException.class).hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("DELETE FROM payment_ledger" + where))
+        .isInstanceOf(org.springframework.dao.DataAccessException.class).hasMessageContaining("append-only");
+    assertThat(rows(number, "DECISION")).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT amount_yen FROM payment_ledger" + where, Long.class)).isEqualTo(75_000L);
+  }
+
+  @Test
+  void aCaseAcceptedBeforeTheCommittedColumnIsFilledInOnceAndCountsInTheBudget() {
+    backfill.run(null); // the other tests' cases, accepted without the decision task
+    CaseNumber number = approvedPlanClaim(true);
+    String committed = "SELECT committed_subsidy_yen FROM case_file WHERE case_number = ?";
+    assertThat(jdbc.queryForObject(committed, Long.class, number.value())).isNull();
+    int fiscalYear = TODAY.getMonthValue() >= 4 ? TODAY.getYear() : TODAY.getYear() - 1;
+    long before = tokyoCommitted(fiscalYear);
+
+    backfill.run(null);
+    backfill.run(null);
+
+    // plan 225,000 → 150,000; 期中 60,000 → 40,000; 期末 75,000 → 50,000 (R7)
+    assertThat(jdbc.queryForObject(committed, Long.class, number.value())).isEqualTo(240_000L);
+    assertThat(tokyoCommitted(fiscalYear) - before).isEqualTo(240_000L);
+  }
+
+  private long tokyoCommitted(int fiscalYear) {
+    return budget.fiscalYear(fiscalYear).stream().filter(b -> b.councilCode().equals("13")).findFirst().orElseThrow()
+        .committedYen();
   }
 
   /** Runs the action in two transactions released at the same moment; returns what failed. */
