@@ -46,13 +46,19 @@ public class EarlyPlanLifecycleIT {
   static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
   };
 
-  @Autowired TestRestTemplate http;
+  @Autowired TestRestTemplate anonymous;
+  TestRestTemplate http;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
   @Autowired List<TaskFormHandler> handlers;
+
+  @org.junit.jupiter.api.BeforeEach
+  void asAdministrator() {
+    http = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
+  }
 
   @Test
   void anEarlyPlanCaseRunsFromApplicationToClosed() {

@@ -326,6 +326,11 @@ public class CaseFile {
     return handedOver;
   }
 
+  /** The agency leads the case or quoted for it (a further agency of a joint application). */
+  public boolean involves(Long agencyId) {
+    return agencyId != null && (agencyId.equals(leadAgencyId) || fees.stream().anyMatch(f -> agencyId.equals(f.agencyId())));
+  }
+
   public List<CaseFee> fees() {
     return List.copyOf(fees);
   }

@@ -2,7 +2,13 @@ package jp.keieikaizen.casefile;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,11 +23,13 @@ public class CaseFileService {
   private final CaseFileRepository files;
   private final CaseNumberGenerator numbers;
   private final Clock clock;
+  private final EntityManager entities;
 
-  CaseFileService(CaseFileRepository files, CaseNumberGenerator numbers, Clock clock) {
+  CaseFileService(CaseFileRepository files, CaseNumberGenerator numbers, Clock clock, EntityManager entities) {
     this.files = files;
     this.numbers = numbers;
     this.clock = clock;
+    this.entities = entities;
   }
 
   public CaseFile create(Programme programme, String councilCode, Long companyId, Long leadAgencyId,
@@ -41,6 +49,65 @@ public class CaseFileService {
   @Transactional(readOnly = true)
   public List<CaseFile> ofCouncil(String councilCode) {
     return files.findByCouncilCodeOrderByCaseNumberDesc(councilCode);
+  }
+
+  /** The case list within the search's scope and filters; every value is a bound parameter. */
+  @Transactional(readOnly = true)
+  public CasePage search(CaseSearch search) {
+    StringBuilder where = new StringBuilder(" from CaseFile c, jp.keieikaizen.company.Company co where co.id = c.companyId");
+    Map<String, Object> params = new HashMap<>();
+    if (search.councils() != null) {
+      if (search.councils().isEmpty()) {
+        return new CasePage(List.of(), 0, search.page(), search.size());
+      }
+      where.append(" and c.councilCode in :councils");
+      params.put("councils", search.councils());
+    }
+    if (search.agencyId() != null) {
+      where.append(" and (c.leadAgencyId = :agency or exists (select f from CaseFile c2 join c2.fees f"
+          + " where c2 = c and f.agencyId = :agency))");
+      params.put("agency", search.agencyId());
+    }
+    if (search.caseNumber() != null) {
+      where.append(" and c.caseNumber like :number");
+      params.put("number", likeEscaped(search.caseNumber()) + "%");
+    }
+    if (search.company() != null) {
+      where.append(" and (co.name like :company or co.corporateNumber = :corporateNumber)");
+      params.put("company", "%" + likeEscaped(search.company()) + "%");
+      params.put("corporateNumber", search.company());
+    }
+    if (search.programme() != null) {
+      where.append(" and c.programme = :programme");
+      params.put("programme", search.programme());
+    }
+    if (search.state() != null) {
+      where.append(" and c.state = :state");
+      params.put("state", search.state());
+    }
+    if (search.councilCode() != null) {
+      where.append(" and c.councilCode = :council");
+      params.put("council", search.councilCode());
+    }
+    TypedQuery<Long> count = entities.createQuery("select count(c)" + where, Long.class);
+    TypedQuery<Object[]> rows = entities.createQuery("select c, co.name, co.corporateNumber" + where
+        + " order by c.caseNumber desc", Object[].class);
+    params.forEach((k, v) -> {
+      count.setParameter(k, v);
+      rows.setParameter(k, v);
+    });
+    rows.setFirstResult(search.page() * search.size()).setMaxResults(search.size());
+    List<CaseSummary> items = new ArrayList<>();
+    for (Object[] row : rows.getResultList()) {
+      CaseFile c = (CaseFile) row[0];
+      items.add(new CaseSummary(c.number().value(), c.programme().name(), c.programme().label(), c.councilCode(),
+          (String) row[1], (String) row[2], c.state().name(), c.state().label(), c.applicationDate(), c.decisionDate()));
+    }
+    return new CasePage(items, count.getSingleResult(), search.page(), search.size());
+  }
+
+  private static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package jp.keieikaizen.casefile;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the rest of the application asks of the process engine; implemented in the process package. */
 public interface CaseWorkflow {
@@ -16,6 +17,21 @@ public interface CaseWorkflow {
 
   List<OpenTask> openTasks(CaseNumber number);
 
-  /** Completes a task with form values; invalid values are refused and the task stays open. */
+  /**
+   * Completes a task with form values as the user, under the engine's authorizations; invalid values are refused and
+   * the task stays open; a task claimed by someone else is refused.
+   */
   void completeTask(String taskId, Map<String, Object> values, String userId);
+
+  /** The user takes the task (Tasklist's claim), under the engine's authorizations. */
+  void claimTask(String taskId, String userId);
+
+  /** The case a task belongs to, whoever may see it; empty for an unknown task. */
+  Optional<CaseNumber> caseOfTask(String taskId);
+
+  /** The user's inbox: open tasks offered to their groups or assigned to them, as the engine lets them see. */
+  List<OpenTask> inbox(String userId);
+
+  /** The engine's user operation log of the case's process instances (the case's and its call activities'). */
+  List<AuditEntry> engineAudit(CaseNumber number);
 }

@@ -1,10 +1,14 @@
 package jp.keieikaizen.process;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.keieikaizen.casefile.AuditEntry;
 import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.casefile.CaseState;
@@ -21,8 +26,10 @@ import jp.keieikaizen.casefile.CaseWorkflow;
 import jp.keieikaizen.casefile.OpenTask;
 import jp.keieikaizen.casefile.Programme;
 import jp.keieikaizen.common.ConflictException;
+import jp.keieikaizen.common.ForbiddenException;
 import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.common.NotFoundException;
+import jp.keieikaizen.security.Callers;
 
 /** The one place that drives the engine: start by application, correlate and query by case number. */
 @Service
@@ -33,13 +40,16 @@ class CamundaCaseWorkflow implements CaseWorkflow {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final IdentityService identity;
+  private final HistoryService history;
+  private final Callers callers;
   private final CaseFileService cases;
 
-  CamundaCaseWorkflow(RuntimeService runtime, TaskService tasks, IdentityService identity, CaseFileService cases) {
+  CamundaCaseWorkflow(RuntimeService runtime, TaskService tasks, HistoryService history, Callers callers,
+      CaseFileService cases) {
     this.runtime = runtime;
     this.tasks = tasks;
-    this.identity = identity;
+    this.history = history;
+    this.callers = callers;
     this.cases = cases;
   }
 
@@ -49,13 +59,8 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     if (key == null) {
       throw InvalidInputException.of("programme", programme.label() + " はまだ受け付けていません");
     }
-    return asUser(initiator, () -> {
-      try {
-        return new CaseNumber(runtime.startProcessInstanceByKey(key, new HashMap<>(applicationValues)).getBusinessKey());
-      } catch (ProcessEngineException e) {
-        throw unwrapped(e);
-      }
-    });
+    return asUser(initiator,
+        () -> new CaseNumber(runtime.startProcessInstanceByKey(key, new HashMap<>(applicationValues)).getBusinessKey()));
   }
 
   @Override
@@ -91,18 +96,71 @@ class CamundaCaseWorkflow implements CaseWorkflow {
 
   @Override
   public void completeTask(String taskId, Map<String, Object> values, String userId) {
+    Task task = task(taskId);
+    if (task.getAssignee() != null && userId != null && !task.getAssignee().equals(userId)) {
+      throw new ConflictException("このタスクは " + task.getAssignee() + " さんが担当しています");
+    }
+    asUser(userId, () -> {
+      tasks.complete(taskId, new HashMap<>(values));
+      return null;
+    });
+  }
+
+  @Override
+  public void claimTask(String taskId, String userId) {
+    Task task = task(taskId);
+    if (task.getAssignee() != null) {
+      if (task.getAssignee().equals(userId)) {
+        return;
+      }
+      throw new ConflictException("このタスクは " + task.getAssignee() + " さんが担当しています");
+    }
+    asUser(userId, () -> {
+      tasks.claim(taskId, userId);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<CaseNumber> caseOfTask(String taskId) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getProcessInstanceId() == null) {
+      return Optional.empty();
+    }
+    String key = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+        .getBusinessKey();
+    return key == null ? Optional.empty() : Optional.of(new CaseNumber(key));
+  }
+
+  @Override
+  public List<OpenTask> inbox(String userId) {
+    return asUser(userId, () -> tasks.createTaskQuery().or().taskCandidateGroupIn(List.copyOf(callers.of(userId).groupIds()))
+        .taskAssignee(userId).endOr().orderByDueDate().asc().listPage(0, 500)).stream()
+        .map(t -> toOpenTask(t, new CaseNumber(businessKey(t)))).toList();
+  }
+
+  @Override
+  public List<AuditEntry> engineAudit(CaseNumber number) {
+    List<AuditEntry> entries = new ArrayList<>();
+    history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number.value()).list().forEach(pi ->
+        history.createUserOperationLogQuery().processInstanceId(pi.getId()).list().forEach(op -> entries.add(new AuditEntry(
+            op.getTimestamp().toInstant(), op.getUserId(), "ENGINE", op.getOperationType() + " " + op.getEntityType(),
+            (op.getTaskId() == null ? "" : "task " + op.getTaskId() + " ") + (op.getProperty() == null ? ""
+                : op.getProperty() + "=" + (op.getNewValue() == null ? "" : op.getNewValue()))))));
+    entries.sort(Comparator.comparing(AuditEntry::at));
+    return entries;
+  }
+
+  private Task task(String taskId) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null) {
       throw new NotFoundException("タスク " + taskId + " はありません（完了済みの可能性があります）");
     }
-    asUser(userId, () -> {
-      try {
-        tasks.complete(taskId, new HashMap<>(values));
-        return null;
-      } catch (ProcessEngineException e) {
-        throw unwrapped(e);
-      }
-    });
+    return task;
+  }
+
+  private String businessKey(Task task) {
+    return runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
   }
 
   private OpenTask toOpenTask(Task task, CaseNumber number) {
@@ -113,20 +171,30 @@ class CamundaCaseWorkflow implements CaseWorkflow {
         task.getAssignee(), task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
   }
 
+  /**
+   * Runs an engine call as the user (their groups and tenants), so the engine checks its authorizations; a refusal
+   * is a 403, invalid form input a 400.
+   */
   private <T> T asUser(String userId, java.util.function.Supplier<T> action) {
-    if (userId == null) {
-      return action.get();
-    }
-    identity.setAuthenticatedUserId(userId);
     try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
+      return callers.asEngineUser(userId, action);
+    } catch (AuthorizationException e) {
+      throw new ForbiddenException("この操作を行う権限がありません");
+    } catch (ProcessEngineException e) {
+      throw unwrapped(e);
     }
   }
 
   private static RuntimeException unwrapped(ProcessEngineException e) {
     InvalidInputException invalid = FormErrors.find(e);
-    return invalid != null ? invalid : e;
+    if (invalid != null) {
+      return invalid;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ForbiddenException forbidden) {
+        return forbidden;
+      }
+    }
+    return e;
   }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import jp.keieikaizen.common.ForbiddenException;
 import jp.keieikaizen.common.InvalidInputException;
 
 /**
@@ -25,6 +26,22 @@ class EngineRestValidationMapper implements ResourceConfigCustomizer {
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(Mapper.class);
+    config.register(ForbiddenMapper.class);
+  }
+
+  static Response forbidden(ForbiddenException e) {
+    return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", "AuthorizationException", "message", e.getMessage())).build();
+  }
+
+  /** Our own refusal (e.g. a coordinator starting a case for another council) thrown through the engine: 403. */
+  @Priority(1000)
+  public static class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
+
+    @Override
+    public Response toResponse(ForbiddenException e) {
+      return forbidden(e);
+    }
   }
 
   @Priority(1000) // before Camunda's RestExceptionHandler (default priority 5000) for the same exception type
@@ -34,6 +51,11 @@ class EngineRestValidationMapper implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(RestException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ForbiddenException forbidden) {
+          return forbidden(forbidden);
+        }
+      }
       InvalidInputException invalid = FormErrors.find(e);
       if (invalid == null) {
         return camunda.toResponse(e);

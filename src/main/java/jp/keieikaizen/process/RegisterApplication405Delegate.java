@@ -12,13 +12,15 @@ import jp.keieikaizen.intake.ApplicationService;
 class RegisterApplication405Delegate implements JavaDelegate {
 
   private final ApplicationService applications;
+  private final StartPermission permission;
 
-  RegisterApplication405Delegate(ApplicationService applications) {
+  RegisterApplication405Delegate(ApplicationService applications, StartPermission permission) {
     this.applications = applications;
+    this.permission = permission;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Registration.register(execution, ApplicationFields.APPLICATION_405, applications::register405);
+    Registration.register(execution, ApplicationFields.APPLICATION_405, applications::register405, permission);
   }
 }

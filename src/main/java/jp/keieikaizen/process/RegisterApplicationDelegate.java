@@ -12,13 +12,15 @@ import jp.keieikaizen.intake.ApplicationService;
 class RegisterApplicationDelegate implements JavaDelegate {
 
   private final ApplicationService applications;
+  private final StartPermission permission;
 
-  RegisterApplicationDelegate(ApplicationService applications) {
+  RegisterApplicationDelegate(ApplicationService applications, StartPermission permission) {
     this.applications = applications;
+    this.permission = permission;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Registration.register(execution, ApplicationFields.APPLICATION, applications::registerEarlyPlan);
+    Registration.register(execution, ApplicationFields.APPLICATION, applications::registerEarlyPlan, permission);
   }
 }

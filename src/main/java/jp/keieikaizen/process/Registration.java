@@ -19,9 +19,15 @@ final class Registration {
   }
 
   static void register(DelegateExecution execution, List<String> formFields,
-      BiFunction<FormValues, String, RegisteredCase> registrar) {
+      BiFunction<FormValues, String, RegisteredCase> registrar, StartPermission permission) {
+    String initiator = CaseVariables.INITIATOR.get(execution);
+    permission.check(initiator, execution.getVariable(CaseVariables.COUNCIL_CODE.name()));
     FormValues form = new FormValues(execution.getVariables());
-    RegisteredCase registered = FormErrors.forEngine(() -> registrar.apply(form, CaseVariables.INITIATOR.get(execution)));
+    RegisteredCase registered = FormErrors.forEngine(() -> {
+      RegisteredCase r = registrar.apply(form, initiator);
+      permission.checkLead(initiator, r);
+      return r;
+    });
     execution.setProcessBusinessKey(registered.caseNumber().value());
     execution.removeVariables(formFields);
     CaseVariables.COUNCIL_CODE.set(execution, registered.councilCode());

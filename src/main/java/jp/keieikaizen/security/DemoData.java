@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
@@ -17,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +32,7 @@ import jp.keieikaizen.common.FormValues;
  */
 @Component
 @Profile("demo")
+@Order(2)
 class DemoData implements ApplicationRunner {
 
   static final String PASSWORD = "demo1234";
@@ -44,13 +45,16 @@ class DemoData implements ApplicationRunner {
   private final FilterService filters;
   private final TaskService tasks;
   private final AgencyService agencies;
+  private final AccessSetup access;
   private final CaseWorkflow workflow;
 
-  DemoData(IdentityService identity, FilterService filters, TaskService tasks, AgencyService agencies, CaseWorkflow workflow) {
+  DemoData(IdentityService identity, FilterService filters, TaskService tasks, AgencyService agencies,
+      AccessSetup access, CaseWorkflow workflow) {
     this.identity = identity;
     this.filters = filters;
     this.tasks = tasks;
     this.agencies = agencies;
+    this.access = access;
     this.workflow = workflow;
   }
 
@@ -60,13 +64,8 @@ class DemoData implements ApplicationRunner {
     if (identity.createUserQuery().userId("tokyo-coordinator").count() > 0) {
       return;
     }
-    Agency agency = agencies.register(new FormValues(Map.of("agencyCode", AGENCY_CODE, "name", "デモ税理士法人",
+    Agency agency = access.registerAgency(new FormValues(Map.of("agencyCode", AGENCY_CODE, "name", "デモ税理士法人",
         "kind", "TAX_ACCOUNTANT", "email", "agency@example.jp", "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31")));
-    group(Groups.coordinator(TOKYO), "東京都協議会 コーディネーター");
-    group(Groups.supervisor(TOKYO), "東京都協議会 統括責任者・補佐");
-    group(Groups.agency(agency.id()), agency.name());
-    group(Groups.NATIONAL_MANAGER, "中小企業活性化全国本部");
-    group(Groups.ADMIN, "システム管理者");
     user("tokyo-coordinator", "東京", "コーディネーター", Groups.coordinator(TOKYO));
     user("tokyo-supervisor", "東京", "統括責任者", Groups.supervisor(TOKYO));
     user("agency-demo", "デモ税理士法人", "担当者", Groups.agency(agency.id()));
@@ -109,21 +108,18 @@ class DemoData implements ApplicationRunner {
     return v;
   }
 
-  private void group(String id, String name) {
-    Group group = identity.newGroup(id);
-    group.setName(name);
-    group.setType(Groups.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
-    identity.saveGroup(group);
-  }
-
   private void user(String id, String firstName, String lastName, String groupId) {
-    User user = identity.newUser(id);
-    user.setFirstName(firstName);
-    user.setLastName(lastName);
-    user.setPassword(PASSWORD);
-    user.setEmail(id + "@example.jp");
-    identity.saveUser(user);
-    identity.createMembership(id, groupId);
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setPassword(PASSWORD);
+      user.setEmail(id + "@example.jp");
+      identity.saveUser(user);
+    }
+    if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(id, groupId);
+    }
   }
 
   private void filter(String name, TaskQuery query, int priority) {

@@ -16,6 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import jp.keieikaizen.common.ConflictException;
 import jp.keieikaizen.common.FieldProblem;
+import jp.keieikaizen.common.ForbiddenException;
 import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.common.NotFoundException;
 
@@ -56,6 +57,11 @@ class ApiExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "見つかりません", e.getMessage());
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "権限がありません", e.getMessage());
   }
 
   @ExceptionHandler(ConflictException.class)

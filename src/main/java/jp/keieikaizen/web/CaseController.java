@@ -2,8 +2,11 @@ package jp.keieikaizen.web;
 
 import java.net.URI;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,77 +14,191 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.keieikaizen.casefile.AuditEntry;
+import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseNumber;
+import jp.keieikaizen.casefile.CasePage;
+import jp.keieikaizen.casefile.CaseSearch;
+import jp.keieikaizen.casefile.CaseState;
 import jp.keieikaizen.casefile.CaseWorkflow;
 import jp.keieikaizen.casefile.OpenTask;
 import jp.keieikaizen.casefile.Programme;
+import jp.keieikaizen.common.FieldProblem;
+import jp.keieikaizen.common.ForbiddenException;
+import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.common.NotFoundException;
+import jp.keieikaizen.security.CaseAccess;
+import jp.keieikaizen.security.Caller;
 
-/** Cases: a new early-plan application, a case page, its open tasks, withdrawal, and task completion. */
+/**
+ * Cases: applications, the case list and page, a case's open tasks and audit trail, withdrawal and handover; and the
+ * caller's task inbox, claim and completion. Every case is checked against what the caller may see and do.
+ */
 @RestController
 @RequestMapping("/api")
 class CaseController {
 
+  static final Pattern CASE_NUMBER_PREFIX = Pattern.compile("[0-9-]{1,12}");
+  static final Pattern COUNCIL = Pattern.compile("(0[1-9]|[1-3][0-9]|4[0-7])");
+
   private final CaseWorkflow workflow;
   private final CaseViews views;
+  private final CaseFileService cases;
+  private final ApiCaller callers;
 
-  CaseController(CaseWorkflow workflow, CaseViews views) {
+  CaseController(CaseWorkflow workflow, CaseViews views, CaseFileService cases, ApiCaller callers) {
     this.workflow = workflow;
     this.views = views;
+    this.cases = cases;
+    this.callers = callers;
   }
 
   @PostMapping("/early-plan/applications")
   ResponseEntity<Map<String, String>> apply(@RequestBody Map<String, Object> application, Principal user) {
-    CaseNumber number = workflow.submitApplication(Programme.EARLY_PLAN, application, name(user));
-    return ResponseEntity.created(URI.create("/api/cases/" + number.value())).body(Map.of("caseNumber", number.value()));
+    return start(Programme.EARLY_PLAN, application, user);
   }
 
   /** A 405 application; its {@code programme} field is PLAN_405 (通常枠) or PLAN_405_GL (中小版GL枠). */
   @PostMapping("/405/applications")
   ResponseEntity<Map<String, String>> apply405(@RequestBody Map<String, Object> application, Principal user) {
-    CaseNumber number = workflow.submitApplication(Programme.PLAN_405, application, name(user));
+    return start(Programme.PLAN_405, application, user);
+  }
+
+  private ResponseEntity<Map<String, String>> start(Programme programme, Map<String, Object> application, Principal user) {
+    Object council = application.get("councilCode");
+    callers.access().requireMayStart(callers.of(user), council instanceof String s ? s : null);
+    CaseNumber number = workflow.submitApplication(programme, application, user.getName());
     return ResponseEntity.created(URI.create("/api/cases/" + number.value())).body(Map.of("caseNumber", number.value()));
   }
 
-  @GetMapping("/cases/{caseNumber}")
-  CaseView get(@PathVariable String caseNumber) {
-    return views.view(parse(caseNumber));
+  /** The case list, within what the caller may see; filters are optional, newest case first. */
+  @GetMapping("/cases")
+  CasePage list(@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String company,
+      @RequestParam(required = false) String programme, @RequestParam(required = false) String state,
+      @RequestParam(required = false) String council, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size, Principal user) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (caseNumber != null && !CASE_NUMBER_PREFIX.matcher(caseNumber).matches()) {
+      problems.add(new FieldProblem("caseNumber", "案件番号は数字とハイフン12文字以内で指定してください"));
+    }
+    if (company != null && (company.isBlank() || company.length() > 100)) {
+      problems.add(new FieldProblem("company", "事業者名・法人番号は1〜100文字で指定してください"));
+    }
+    if (council != null && !COUNCIL.matcher(council).matches()) {
+      problems.add(new FieldProblem("council", "都道府県コード（01〜47）で指定してください"));
+    }
+    Programme p = enumOrProblem(Programme.class, programme, "programme", problems);
+    CaseState s = enumOrProblem(CaseState.class, state, "state", problems);
+    if (page < 0 || page > 100_000) {
+      problems.add(new FieldProblem("page", "0〜100000で指定してください"));
+    }
+    if (size < 1 || size > CaseSearch.MAX_SIZE) {
+      problems.add(new FieldProblem("size", "1〜" + CaseSearch.MAX_SIZE + "で指定してください"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    CaseAccess.Scope scope = callers.access().listScope(callers.of(user));
+    return cases.search(new CaseSearch(scope.councils(), scope.agencyId(), caseNumber, company == null ? null : company.strip(),
+        p, s, council, page, size));
   }
 
+  @GetMapping("/cases/{caseNumber}")
+  CaseView get(@PathVariable String caseNumber, Principal user) {
+    Caller caller = callers.of(user);
+    CaseView view = views.view(callers.visible(caseNumber, user));
+    return caller.isAgency() && !caller.national() ? view.withOpenTasks(ownTasks(view.openTasks(), caller)) : view;
+  }
+
+  /** The case's open tasks; an agency sees only those offered or assigned to it. */
   @GetMapping("/cases/{caseNumber}/tasks")
-  List<OpenTask> tasks(@PathVariable String caseNumber) {
-    return workflow.openTasks(parse(caseNumber));
+  List<OpenTask> tasks(@PathVariable String caseNumber, Principal user) {
+    Caller caller = callers.of(user);
+    List<OpenTask> open = workflow.openTasks(callers.visible(caseNumber, user));
+    return caller.isAgency() && !caller.national() ? ownTasks(open, caller) : open;
+  }
+
+  /** Who did what and when on the case: the application's timeline and the engine's user operation log. */
+  @GetMapping("/cases/{caseNumber}/audit")
+  List<AuditEntry> audit(@PathVariable String caseNumber, Principal user) {
+    CaseNumber number = callers.visible(caseNumber, user);
+    List<AuditEntry> entries = new ArrayList<>(views.timeline(number));
+    entries.addAll(workflow.engineAudit(number));
+    entries.sort(Comparator.comparing(AuditEntry::at));
+    return entries;
   }
 
   @PostMapping("/cases/{caseNumber}/withdrawal")
   ResponseEntity<Void> withdraw(@PathVariable String caseNumber, @RequestBody Map<String, String> body, Principal user) {
-    workflow.withdraw(parse(caseNumber), body.get("reason"), name(user));
+    workflow.withdraw(callers.workable(caseNumber, user), body.get("reason"), user.getName());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/cases/{caseNumber}/handover")
   ResponseEntity<Void> handOver(@PathVariable String caseNumber, @RequestBody Map<String, String> body, Principal user) {
-    workflow.handOver(parse(caseNumber), body.get("reason"), name(user));
+    workflow.handOver(callers.councilDecision(caseNumber, user), body.get("reason"), user.getName());
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The caller's inbox: tasks offered to their groups or assigned to them. */
+  @GetMapping("/tasks")
+  List<OpenTask> inbox(Principal user) {
+    callers.of(user);
+    return workflow.inbox(user.getName());
+  }
+
+  @PostMapping("/tasks/{taskId}/claim")
+  ResponseEntity<Void> claim(@PathVariable String taskId, Principal user) {
+    visibleTask(taskId, user);
+    workflow.claimTask(taskId, user.getName());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/tasks/{taskId}/complete")
   ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Map<String, Object> values, Principal user) {
-    workflow.completeTask(taskId, values, name(user));
+    visibleTask(taskId, user);
+    workflow.completeTask(taskId, values, user.getName());
     return ResponseEntity.noContent().build();
   }
 
-  static CaseNumber parse(String caseNumber) {
+  /**
+   * A task of a case the caller may see (404 otherwise, as for an unknown task); whether they may work it is the
+   * engine's decision (403). National managers only read.
+   */
+  private void visibleTask(String taskId, Principal user) {
+    Caller caller = callers.of(user);
+    NotFoundException unknown = new NotFoundException("タスク " + taskId + " はありません（完了済みの可能性があります）");
+    if (taskId == null || taskId.length() > 64) {
+      throw unknown;
+    }
+    CaseNumber number = workflow.caseOfTask(taskId).orElseThrow(() -> unknown);
     try {
-      return new CaseNumber(caseNumber);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("案件 " + caseNumber + " はありません");
+      callers.access().visible(caller, number);
+    } catch (NotFoundException e) {
+      throw unknown;
+    }
+    if (caller.manager() && !caller.admin()) {
+      throw new ForbiddenException("全国本部は閲覧のみです");
     }
   }
 
-  static String name(Principal user) {
-    return user == null ? null : user.getName();
+  private static List<OpenTask> ownTasks(List<OpenTask> tasks, Caller caller) {
+    return tasks.stream().filter(t -> caller.userId().equals(t.assignee())
+        || t.candidateGroups().stream().anyMatch(caller.groupIds()::contains)).toList();
+  }
+
+  private static <E extends Enum<E>> E enumOrProblem(Class<E> type, String value, String field, List<FieldProblem> problems) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      problems.add(new FieldProblem(field, "選択肢から指定してください"));
+      return null;
+    }
   }
 }

@@ -17,6 +17,13 @@ record CaseView(String caseNumber, String programme, String programmeLabel, Stri
   record Party(String id, String name) {
   }
 
+  CaseView withOpenTasks(List<OpenTask> tasks) {
+    return new CaseView(caseNumber, programme, programmeLabel, councilCode, state, stateLabel, company, leadAgency,
+        applicationDate, decisionDate, ruleVersion, eligible, eligibilityFindings, planDate, planPeriodYears,
+        interimMonitoringDate, finalMonitoringDate, endedOn, endReason, quotes, subsidy, claims, lenders, monitoring,
+        timeline, tasks);
+  }
+
   /** One agency's quoted fee for one cost category (the lead agency's and any further agency's). */
   record Quote(String agencyCode, String category, long netYen, long taxYen, long grossYen) {
   }

@@ -38,6 +38,13 @@ class CaseViews {
     this.workflow = workflow;
   }
 
+  /** The case's timeline as audit entries (the application's own record of business changes, with who made them). */
+  @Transactional(readOnly = true)
+  java.util.List<jp.keieikaizen.casefile.AuditEntry> timeline(CaseNumber number) {
+    return cases.get(number).events().stream()
+        .map(e -> new jp.keieikaizen.casefile.AuditEntry(e.occurredAt(), e.actor(), "CASE", e.kind(), e.detail())).toList();
+  }
+
   @Transactional(readOnly = true)
   CaseView view(CaseNumber number) {
     CaseFile f = cases.get(number);

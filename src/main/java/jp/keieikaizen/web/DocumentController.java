@@ -38,28 +38,30 @@ class DocumentController {
   }
 
   private final DocumentService documents;
+  private final ApiCaller callers;
 
-  DocumentController(DocumentService documents) {
+  DocumentController(DocumentService documents, ApiCaller callers) {
     this.documents = documents;
+    this.callers = callers;
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<DocumentInfo> upload(@PathVariable String caseNumber, @RequestParam("type") String type,
       @RequestParam("step") String step, @RequestPart("file") MultipartFile file, Principal user) throws IOException {
-    CaseDocument doc = documents.store(CaseController.parse(caseNumber), documentType(type), step,
-        file.getOriginalFilename(), file.getContentType(), file.getBytes(), CaseController.name(user));
+    CaseDocument doc = documents.store(callers.workable(caseNumber, user), documentType(type), step,
+        file.getOriginalFilename(), file.getContentType(), file.getBytes(), user.getName());
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber + "/documents/" + doc.id()))
         .body(DocumentInfo.of(doc));
   }
 
   @GetMapping
-  List<DocumentInfo> list(@PathVariable String caseNumber) {
-    return documents.list(CaseController.parse(caseNumber)).stream().map(DocumentInfo::of).toList();
+  List<DocumentInfo> list(@PathVariable String caseNumber, Principal user) {
+    return documents.list(callers.visible(caseNumber, user)).stream().map(DocumentInfo::of).toList();
   }
 
   @GetMapping("/{documentId}")
-  ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable long documentId) {
-    CaseDocument doc = documents.get(CaseController.parse(caseNumber), documentId);
+  ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable long documentId, Principal user) {
+    CaseDocument doc = documents.get(callers.visible(caseNumber, user), documentId);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(doc.contentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())

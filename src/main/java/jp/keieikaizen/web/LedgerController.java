@@ -24,13 +24,15 @@ class LedgerController {
   }
 
   private final ClaimService claims;
+  private final ApiCaller callers;
 
-  LedgerController(ClaimService claims) {
+  LedgerController(ClaimService claims, ApiCaller callers) {
     this.claims = claims;
+    this.callers = callers;
   }
 
   @GetMapping("/api/cases/{caseNumber}/ledger")
-  List<Entry> ledger(@PathVariable String caseNumber) {
-    return claims.ledger(CaseController.parse(caseNumber)).stream().map(Entry::of).toList();
+  List<Entry> ledger(@PathVariable String caseNumber, java.security.Principal user) {
+    return claims.ledger(callers.visible(caseNumber, user)).stream().map(Entry::of).toList();
   }
 }

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jp.keieikaizen.agency.Agency;
 import jp.keieikaizen.agency.AgencyService;
+import jp.keieikaizen.common.ForbiddenException;
 import jp.keieikaizen.common.FormValues;
+import jp.keieikaizen.security.AccessSetup;
+import jp.keieikaizen.security.Caller;
 import jp.keieikaizen.council.CouncilService;
 
 /** Reference data: the 47 councils with their offices, and the register of certified support agencies. */
@@ -40,10 +43,14 @@ class ReferenceController {
 
   private final CouncilService councils;
   private final AgencyService agencies;
+  private final ApiCaller callers;
+  private final AccessSetup access;
 
-  ReferenceController(CouncilService councils, AgencyService agencies) {
+  ReferenceController(CouncilService councils, AgencyService agencies, ApiCaller callers, AccessSetup access) {
     this.councils = councils;
     this.agencies = agencies;
+    this.callers = callers;
+    this.access = access;
   }
 
   @GetMapping("/councils")
@@ -58,9 +65,14 @@ class ReferenceController {
     return agencies.all().stream().map(AgencyInfo::of).toList();
   }
 
+  /** Registers an agency and its group (agency-{id}); council coordinators and administrators only. */
   @PostMapping("/agencies")
-  ResponseEntity<AgencyInfo> register(@RequestBody Map<String, Object> body) {
-    Agency agency = agencies.register(new FormValues(body));
+  ResponseEntity<AgencyInfo> register(@RequestBody Map<String, Object> body, java.security.Principal user) {
+    Caller caller = callers.of(user);
+    if (!caller.admin() && caller.coordinatorOf().isEmpty()) {
+      throw new ForbiddenException("認定支援機関を登録できるのは協議会のコーディネーターと管理者です");
+    }
+    Agency agency = access.registerAgency(new FormValues(body));
     return ResponseEntity.created(URI.create("/api/agencies/" + agency.id())).body(AgencyInfo.of(agency));
   }
 }

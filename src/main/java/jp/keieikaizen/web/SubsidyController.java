@@ -27,16 +27,18 @@ class SubsidyController {
   private final ClaimService claims;
   private final ApplicationService applications;
   private final BudgetService budget;
+  private final ApiCaller callers;
 
-  SubsidyController(ClaimService claims, ApplicationService applications, BudgetService budget) {
+  SubsidyController(ClaimService claims, ApplicationService applications, BudgetService budget, ApiCaller callers) {
     this.claims = claims;
     this.applications = applications;
     this.budget = budget;
+    this.callers = callers;
   }
 
   @GetMapping("/cases/{caseNumber}/subsidy")
-  List<SubsidyLine> breakdown(@PathVariable String caseNumber) {
-    return claims.breakdown(CaseController.parse(caseNumber));
+  List<SubsidyLine> breakdown(@PathVariable String caseNumber, java.security.Principal user) {
+    return claims.breakdown(callers.visible(caseNumber, user));
   }
 
   /** The application form's fields (as for POST /api/early-plan or /api/405 applications); nothing is stored. */
@@ -45,11 +47,13 @@ class SubsidyController {
     return applications.preview(new FormValues(draft));
   }
 
+  /** National managers and administrators see every council; a council's staff their own; agencies none (403). */
   @GetMapping("/budget/{fiscalYear}")
-  List<CouncilBudget> budget(@PathVariable int fiscalYear) {
+  List<CouncilBudget> budget(@PathVariable int fiscalYear, java.security.Principal user) {
+    java.util.Set<String> scope = callers.access().figuresScope(callers.of(user));
     if (fiscalYear < 2013 || fiscalYear > 2100) {
       throw InvalidInputException.of("fiscalYear", "年度は2013〜2100の西暦で指定してください");
     }
-    return budget.fiscalYear(fiscalYear);
+    return budget.fiscalYear(fiscalYear).stream().filter(b -> scope == null || scope.contains(b.councilCode())).toList();
   }
 }

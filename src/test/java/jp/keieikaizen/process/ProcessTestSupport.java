@@ -57,11 +57,12 @@ abstract class ProcessTestSupport {
   MonitoringRounds monitoringRounds = mock(MonitoringRounds.class);
   CaseOptions caseOptions = mock(CaseOptions.class);
   ClaimAgencies claimAgencies = mock(ClaimAgencies.class);
+  StartPermission startPermission = mock(StartPermission.class);
 
   @BeforeEach
   void wireDelegates() {
-    Mocks.register("registerApplicationDelegate", new RegisterApplicationDelegate(applications));
-    Mocks.register("registerApplication405Delegate", new RegisterApplication405Delegate(applications));
+    Mocks.register("registerApplicationDelegate", new RegisterApplicationDelegate(applications, startPermission));
+    Mocks.register("registerApplication405Delegate", new RegisterApplication405Delegate(applications, startPermission));
     Mocks.register("checkEligibilityDelegate", new CheckEligibilityDelegate(eligibility));
     Mocks.register("recordLapseDelegate", new RecordLapseDelegate(cases));
     Mocks.register("scheduleMonitoringDelegate", new ScheduleMonitoringDelegate(monitoring));

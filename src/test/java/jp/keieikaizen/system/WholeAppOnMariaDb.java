@@ -8,13 +8,19 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole application on the embedded MariaDB of this test run (fresh), job executor polling fast, no demo data.
+ * The whole application on the embedded MariaDB of this test run (fresh), job executor polling fast, no demo data,
+ * the first administrator from configuration.
  * Every integration test uses this one annotation, so they share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "keiei.embedded-db.data-dir=" + TestDatabase.DATA_DIR, "keiei.embedded-db.fresh=true", "keiei.embedded-db.demo=false",
-    "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500" })
+    "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500",
+    "keiei.security.initial-admin.id=" + WholeAppOnMariaDb.ADMIN, "keiei.security.initial-admin.password=" + WholeAppOnMariaDb.ADMIN_PASSWORD })
 public @interface WholeAppOnMariaDb {
+
+  /** The administrator created from configuration at start, as in production. */
+  String ADMIN = "it-admin";
+  String ADMIN_PASSWORD = "it-admin-secret-1";
 }

@@ -1,0 +1,208 @@
+package jp.keieikaizen.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.keieikaizen.agency.Agency;
+import jp.keieikaizen.agency.AgencyService;
+import jp.keieikaizen.common.FormValues;
+import jp.keieikaizen.council.Council;
+import jp.keieikaizen.council.CouncilService;
+
+/**
+ * At every start, idempotently: one engine tenant per council (its prefecture code), the council's coordinator and
+ * supervisor groups as its members, the national managers as members of every tenant, and each role's
+ * authorizations; the first administrator from configuration when there is none. Agencies' groups are set up when an
+ * agency is registered, and join a council's tenant when they are first offered a task there.
+ *
+ * <p>What each role is granted (on any resource id; the tenant narrows it to the council):
+ * <ul>
+ * <li>coordinator: Tasklist; process definitions READ, CREATE_INSTANCE, READ_HISTORY; instances CREATE, READ; tasks READ</li>
+ * <li>supervisor: Tasklist; process definitions READ, READ_HISTORY; instances READ; tasks READ</li>
+ * <li>agency: Tasklist; process definitions READ, CREATE_INSTANCE; instances CREATE; its own tasks only (the engine
+ * grants a candidate group READ and UPDATE on each task offered to it)</li>
+ * <li>national manager: Tasklist and Cockpit; READ on definitions, instances, tasks and history, every tenant; no UPDATE</li>
+ * <li>administrator (camunda-admin): ALL on every resource (the engine's admin group passes tenant checks, but its
+ * authorizations are grants like anyone's)</li>
+ * </ul>
+ */
+@Component
+@Order(1)
+public class AccessSetup implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final CouncilService councils;
+  private final AgencyService agencies;
+  private final String adminId;
+  private final String adminPassword;
+
+  AccessSetup(IdentityService identity, AuthorizationService authorizations, CouncilService councils, AgencyService agencies,
+      @Value("${keiei.security.initial-admin.id:admin}") String adminId,
+      @Value("${keiei.security.initial-admin.password:}") String adminPassword) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.councils = councils;
+    this.agencies = agencies;
+    this.adminId = adminId;
+    this.adminPassword = adminPassword;
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    group(Groups.ADMIN, "システム管理者", org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM);
+    for (Resources resource : Resources.values()) { // the engine's admin group holds its power as grants (7.24)
+      grant(Groups.ADMIN, resource, Permissions.ALL);
+    }
+    group(Groups.NATIONAL_MANAGER, "中小企業活性化全国本部", org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
+    grantApps(Groups.NATIONAL_MANAGER, "tasklist", "cockpit");
+    grantReadAll(Groups.NATIONAL_MANAGER);
+    for (Council council : councils.all()) {
+      String code = council.prefectureCode();
+      tenant(code, council.name());
+      String coordinator = Groups.coordinator(code);
+      String supervisor = Groups.supervisor(code);
+      group(coordinator, council.name() + " コーディネーター", org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
+      group(supervisor, council.name() + " 統括責任者・補佐", org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
+      for (String member : List.of(coordinator, supervisor, Groups.NATIONAL_MANAGER)) {
+        tenantMember(code, member);
+      }
+      grantApps(coordinator, "tasklist");
+      grantReadAll(coordinator);
+      grant(coordinator, Resources.PROCESS_DEFINITION, Permissions.CREATE_INSTANCE);
+      grant(coordinator, Resources.PROCESS_INSTANCE, Permissions.CREATE);
+      grantApps(supervisor, "tasklist");
+      grantReadAll(supervisor);
+    }
+    initialAdmin();
+  }
+
+  /** Registers an agency together with its group, in one transaction. */
+  @Transactional
+  public Agency registerAgency(FormValues form) {
+    Agency agency = agencies.register(form);
+    ensureAgency(agency.id(), agency.name());
+    return agency;
+  }
+
+  /** An agency's group (agency-{id}) with what an agency may do; idempotent. */
+  @Transactional
+  public void ensureAgency(long agencyId, String name) {
+    String group = Groups.agency(agencyId);
+    group(group, name, org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
+    grantApps(group, "tasklist");
+    grant(group, Resources.PROCESS_DEFINITION, Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(group, Resources.PROCESS_INSTANCE, Permissions.CREATE);
+    grant(group, Resources.FILTER, Permissions.READ);
+    grant(group, Resources.DEPLOYMENT, Permissions.READ);
+  }
+
+  /** Lets a group see into a council's tenant (an agency offered a task there); idempotent. */
+  public void tenantMember(String tenantId, String groupId) {
+    if (identity.createTenantQuery().tenantId(tenantId).groupMember(groupId).count() == 0) {
+      identity.createTenantGroupMembership(tenantId, groupId);
+    }
+  }
+
+  private void grantReadAll(String group) {
+    grant(group, Resources.PROCESS_DEFINITION, Permissions.READ, Permissions.READ_HISTORY);
+    grant(group, Resources.PROCESS_INSTANCE, Permissions.READ);
+    grant(group, Resources.TASK, Permissions.READ);
+    grant(group, Resources.FILTER, Permissions.READ);
+    grant(group, Resources.DEPLOYMENT, Permissions.READ);
+  }
+
+  private void grantApps(String group, String... apps) {
+    for (String app : apps) {
+      grant(group, Resources.APPLICATION, app, Permissions.ACCESS);
+    }
+  }
+
+  private void grant(String group, Resource resource, Permission... permissions) {
+    grant(group, resource, ANY, permissions);
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+    if (auth == null) {
+      auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(group);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    boolean missing = false;
+    for (Permission permission : permissions) {
+      if (!auth.isPermissionGranted(permission)) {
+        auth.addPermission(permission);
+        missing = true;
+      }
+    }
+    if (missing) {
+      authorizations.saveAuthorization(auth);
+    }
+  }
+
+  private void group(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identity.newGroup(id);
+    group.setName(name);
+    group.setType(type);
+    identity.saveGroup(group);
+  }
+
+  private void tenant(String id, String name) {
+    if (identity.createTenantQuery().tenantId(id).count() > 0) {
+      return;
+    }
+    Tenant tenant = identity.newTenant(id);
+    tenant.setName(name);
+    identity.saveTenant(tenant);
+  }
+
+  /** The first administrator, only when no user is in the admin group and a password is configured. */
+  private void initialAdmin() {
+    if (identity.createUserQuery().memberOfGroup(Groups.ADMIN).count() > 0) {
+      return;
+    }
+    if (adminPassword == null || adminPassword.isBlank()) {
+      LOG.warn("No administrator yet: set KEIEI_SECURITY_INITIAL_ADMIN_PASSWORD (and _ID, default 'admin') to create one");
+      return;
+    }
+    if (identity.createUserQuery().userId(adminId).count() == 0) {
+      User user = identity.newUser(adminId);
+      user.setFirstName("システム");
+      user.setLastName("管理者");
+      user.setPassword(adminPassword);
+      identity.saveUser(user);
+    }
+    identity.createMembership(adminId, Groups.ADMIN);
+    LOG.info("Administrator '{}' created from configuration", adminId);
+  }
+}

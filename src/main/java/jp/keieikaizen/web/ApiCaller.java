@@ -1,0 +1,65 @@
+package jp.keieikaizen.web;
+
+import java.security.Principal;
+
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.stereotype.Component;
+
+import jp.keieikaizen.casefile.CaseNumber;
+import jp.keieikaizen.common.NotFoundException;
+import jp.keieikaizen.security.CaseAccess;
+import jp.keieikaizen.security.Caller;
+import jp.keieikaizen.security.Callers;
+
+/** The authenticated caller of an /api request, and the case checks every controller makes before it acts. */
+@Component
+class ApiCaller {
+
+  private final Callers callers;
+  private final CaseAccess access;
+
+  ApiCaller(Callers callers, CaseAccess access) {
+    this.callers = callers;
+    this.access = access;
+  }
+
+  Caller of(Principal principal) {
+    if (principal == null) {
+      throw new AuthenticationCredentialsNotFoundException("not authenticated");
+    }
+    return callers.of(principal.getName());
+  }
+
+  /** A case the caller may see (404 otherwise, as for an unknown one). */
+  CaseNumber visible(String caseNumber, Principal principal) {
+    CaseNumber number = parse(caseNumber);
+    access.visible(of(principal), number);
+    return number;
+  }
+
+  /** A case the caller may change outside a task (403 for read-only callers, 404 for one they may not see). */
+  CaseNumber workable(String caseNumber, Principal principal) {
+    CaseNumber number = parse(caseNumber);
+    access.workable(of(principal), number);
+    return number;
+  }
+
+  /** A decision only the case's council takes. */
+  CaseNumber councilDecision(String caseNumber, Principal principal) {
+    CaseNumber number = parse(caseNumber);
+    access.councilDecision(of(principal), number);
+    return number;
+  }
+
+  CaseAccess access() {
+    return access;
+  }
+
+  static CaseNumber parse(String caseNumber) {
+    try {
+      return new CaseNumber(caseNumber);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("案件 " + caseNumber + " はありません");
+    }
+  }
+}
