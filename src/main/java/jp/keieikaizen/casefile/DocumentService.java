@@ -63,8 +63,10 @@ public class DocumentService {
       throw new InvalidInputException(problems);
     }
     CaseFile file = cases.get(number);
-    return documents.save(new CaseDocument(file.id(), type, step, fileName.strip(), contentType, content, sha256(content),
-        uploadedBy, clock.instant()));
+    CaseDocument saved = documents.save(new CaseDocument(file.id(), type, step, fileName.strip(), contentType, content,
+        sha256(content), uploadedBy, clock.instant()));
+    file.addEvent(clock.instant(), "DOCUMENT_ADDED", uploadedBy, type.label() + "：" + fileName.strip());
+    return saved;
   }
 
   @Transactional(readOnly = true)

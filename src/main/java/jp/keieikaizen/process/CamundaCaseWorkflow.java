@@ -97,6 +97,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   @Override
   public void completeTask(String taskId, Map<String, Object> values, String userId) {
     Task task = task(taskId);
+    requireTenant(task, userId);
     if (task.getAssignee() != null && userId != null && !task.getAssignee().equals(userId)) {
       throw new ConflictException("このタスクは " + task.getAssignee() + " さんが担当しています");
     }
@@ -109,6 +110,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   @Override
   public void claimTask(String taskId, String userId) {
     Task task = task(taskId);
+    requireTenant(task, userId);
     if (task.getAssignee() != null) {
       if (task.getAssignee().equals(userId)) {
         return;
@@ -149,6 +151,20 @@ class CamundaCaseWorkflow implements CaseWorkflow {
                 : op.getProperty() + "=" + (op.getNewValue() == null ? "" : op.getNewValue()))))));
     entries.sort(Comparator.comparing(AuditEntry::at));
     return entries;
+  }
+
+  /**
+   * A task of a council the user does not belong to: the engine would refuse it with a plain ProcessEngineException
+   * (its tenant check); this says 403 before it gets there.
+   */
+  private void requireTenant(Task task, String userId) {
+    if (userId == null || task.getTenantId() == null) {
+      return;
+    }
+    var caller = callers.of(userId);
+    if (!caller.admin() && !caller.tenantIds().contains(task.getTenantId())) {
+      throw new ForbiddenException("この操作を行う権限がありません");
+    }
   }
 
   private Task task(String taskId) {

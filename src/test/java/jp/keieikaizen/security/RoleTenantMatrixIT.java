@@ -1,0 +1,341 @@
+package jp.keieikaizen.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+import jp.keieikaizen.EarlyPlanLifecycleIT;
+import jp.keieikaizen.system.WholeAppOnMariaDb;
+
+/**
+ * Every role × every action on a 東京 case led by agency A, through /api and /engine-rest: the allowed cells succeed
+ * and every forbidden cell is refused (401 anonymous, 403 may see but not do, 404 may not even see, or an empty
+ * answer where a list is filtered). The table it printed is the one in the closing note.
+ */
+@WholeAppOnMariaDb
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RoleTenantMatrixIT {
+
+  static final String PASSWORD = "matrix-pass-1";
+  static final String C13 = "coordinator 東京", C27 = "coordinator 大阪", S13 = "supervisor 東京", AGENCY_A = "agency A",
+      AGENCY_B = "agency B", MANAGER = "manager", ANONYMOUS = "anonymous";
+  static final List<String> ROLES = List.of(C13, C27, S13, AGENCY_A, AGENCY_B, MANAGER, ANONYMOUS);
+  static final Map<String, String> USERS = Map.of(C13, "mx-coord-13", C27, "mx-coord-27", S13, "mx-super-13",
+      AGENCY_A, "mx-agency-a", AGENCY_B, "mx-agency-b", MANAGER, "mx-manager");
+  static final ParameterizedTypeReference<Object> ANY = new ParameterizedTypeReference<>() {
+  };
+  static final Map<String, Map<String, String>> TABLE = new LinkedHashMap<>();
+
+  @Autowired TestRestTemplate anonymous;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  @Autowired AccessSetup access;
+
+  static String agencyCodeA = "108413990001", agencyCodeB = "108413990002";
+  static String caseNumber;
+  static long agencyA;
+
+  @BeforeEach
+  void usersAndACase() {
+    if (caseNumber != null) {
+      return;
+    }
+    TestRestTemplate admin = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
+    agencyA = registerAgency(admin, agencyCodeA, "マトリクスA会計事務所");
+    long agencyB = registerAgency(admin, agencyCodeB, "マトリクスB会計事務所");
+    user(USERS.get(C13), Groups.coordinator("13"));
+    user(USERS.get(C27), Groups.coordinator("27"));
+    user(USERS.get(S13), Groups.supervisor("13"));
+    user(USERS.get(AGENCY_A), Groups.agency(agencyA));
+    user(USERS.get(AGENCY_B), Groups.agency(agencyB));
+    user(USERS.get(MANAGER), Groups.NATIONAL_MANAGER);
+    ResponseEntity<Map<String, Object>> started = as(AGENCY_A).exchange("/api/early-plan/applications", HttpMethod.POST,
+        new HttpEntity<>(application("13", agencyCodeA)), new ParameterizedTypeReference<>() { });
+    assertThat(started.getStatusCode().value()).as("agency A applies: %s", started.getBody()).isEqualTo(201);
+    caseNumber = (String) started.getBody().get("caseNumber");
+    await().atMost(Duration.ofSeconds(30)).until(() -> decideTask() != null);
+  }
+
+  @AfterAll
+  static void printTable() {
+    StringBuilder md = new StringBuilder("\n| action | " + String.join(" | ", ROLES) + " |\n|---|"
+        + "---|".repeat(ROLES.size()) + "\n");
+    TABLE.forEach((action, cells) -> md.append("| ").append(action).append(" | ")
+        .append(String.join(" | ", ROLES.stream().map(r -> cells.getOrDefault(r, "")).toList())).append(" |\n"));
+    org.slf4j.LoggerFactory.getLogger(RoleTenantMatrixIT.class).warn("role × action matrix:{}", md);
+  }
+
+  @Test
+  @Order(1)
+  void listCases() {
+    expect("list cases", Map.of(C13, "200 listed", C27, "200 not listed", S13, "200 listed", AGENCY_A, "200 listed",
+        AGENCY_B, "200 not listed", MANAGER, "200 listed", ANONYMOUS, "401"), role -> {
+          ResponseEntity<Object> r = get(role, "/api/cases?size=100");
+          if (r.getStatusCode().value() != 200) {
+            return String.valueOf(r.getStatusCode().value());
+          }
+          return "200 " + (r.getBody().toString().contains(caseNumber) ? "listed" : "not listed");
+        });
+  }
+
+  @Test
+  @Order(1)
+  void readACase() {
+    expect("read a case", Map.of(C13, "200", C27, "404", S13, "200", AGENCY_A, "200", AGENCY_B, "404", MANAGER, "200",
+        ANONYMOUS, "401"), role -> status(get(role, "/api/cases/" + caseNumber)));
+    // an unknown case is answered exactly like a forbidden one
+    ResponseEntity<Object> unknown = get(C27, "/api/cases/13-2099-9999");
+    ResponseEntity<Object> forbidden = get(C27, "/api/cases/" + caseNumber);
+    assertThat(unknown.getStatusCode()).isEqualTo(forbidden.getStatusCode());
+    assertThat(((Map<?, ?>) forbidden.getBody()).get("title")).isEqualTo(((Map<?, ?>) unknown.getBody()).get("title"));
+  }
+
+  @Test
+  @Order(1)
+  void readItsDocumentsLedgerSubsidyAndAudit() {
+    Map<String, String> expected = Map.of(C13, "200", C27, "404", S13, "200", AGENCY_A, "200", AGENCY_B, "404",
+        MANAGER, "200", ANONYMOUS, "401");
+    expect("read its documents", expected, role -> status(get(role, "/api/cases/" + caseNumber + "/documents")));
+    expect("read its ledger and subsidy", expected, role -> {
+      String ledger = status(get(role, "/api/cases/" + caseNumber + "/ledger"));
+      String subsidy = status(get(role, "/api/cases/" + caseNumber + "/subsidy"));
+      return ledger.equals(subsidy) ? ledger : ledger + "/" + subsidy;
+    });
+    expect("read its audit trail", expected, role -> status(get(role, "/api/cases/" + caseNumber + "/audit")));
+  }
+
+  @Test
+  @Order(1)
+  void listTasks() {
+    expect("list the case's tasks", Map.of(C13, "200 1", C27, "404", S13, "200 1", AGENCY_A, "200 0", AGENCY_B, "404",
+        MANAGER, "200 1", ANONYMOUS, "401"), role -> {
+          ResponseEntity<Object> r = get(role, "/api/cases/" + caseNumber + "/tasks");
+          return r.getStatusCode().value() == 200 ? "200 " + ((List<?>) r.getBody()).size() : status(r);
+        });
+    expect("own inbox holds the decision task", Map.of(C13, "yes", C27, "no", S13, "no", AGENCY_A, "no", AGENCY_B, "no",
+        MANAGER, "no", ANONYMOUS, "401"), role -> {
+          ResponseEntity<Object> r = get(role, "/api/tasks");
+          return r.getStatusCode().value() == 200 ? (r.getBody().toString().contains(decideTask()) ? "yes" : "no") : status(r);
+        });
+  }
+
+  @Test
+  @Order(2) // last: it moves the case on
+  void claimAndCompleteTheDecisionTaskAndTheAgencysNextTask() {
+    String task = decideTask();
+    // every forbidden attempt first: none of them may change the task
+    expect("complete the council's task", Map.of(C27, "404", S13, "403", AGENCY_A, "403", AGENCY_B, "404", MANAGER, "403",
+        ANONYMOUS, "401"), role -> status(post(role, "/api/tasks/" + task + "/complete", Map.of("decision", "ACCEPT",
+            "decisionComment", "マトリクス"))));
+    expect("claim the council's task", Map.of(C27, "404", S13, "403", AGENCY_A, "403", AGENCY_B, "404", MANAGER, "403",
+        ANONYMOUS, "401"), role -> status(post(role, "/api/tasks/" + task + "/claim", Map.of())));
+    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+
+    assertThat(status(post(C13, "/api/tasks/" + task + "/claim", Map.of()))).isEqualTo("204");
+    TABLE.get("claim the council's task").put(C13, "204");
+    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(USERS.get(C13));
+    assertThat(status(post(C13, "/api/tasks/" + task + "/complete", Map.of("decision", "ACCEPT",
+        "decisionComment", "マトリクス")))).isEqualTo("204");
+    TABLE.get("complete the council's task").put(C13, "204");
+
+    // the agency's next task (draftPlan): A works it; the agency group joined 東京's tenant when it was offered
+    String draft = await().atMost(Duration.ofSeconds(30)).until(() -> openTask("draftPlan"), t -> t != null);
+    expect("claim the agency's task", Map.of(C13, "403", C27, "404", S13, "403", AGENCY_A, "204", AGENCY_B, "404",
+        MANAGER, "403", ANONYMOUS, "401"), role -> {
+          String s = status(post(role, "/api/tasks/" + draft + "/claim", Map.of()));
+          if (s.equals("204")) {
+            tasks.setAssignee(draft, null); // so the next role meets the same task
+          }
+          return s;
+        });
+    assertThat(identity.createTenantQuery().tenantId("13").groupMember(Groups.agency(agencyA)).count()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(1)
+  void startACaseForAnotherCouncil() {
+    expect("start a case for another council", Map.of(C13, "403", C27, "403", S13, "403", AGENCY_A, "201",
+        AGENCY_B, "201", MANAGER, "403", ANONYMOUS, "401"), role -> {
+          String council = role.equals(C13) ? "27" : "13"; // 東京's coordinator tries 大阪, everyone else 東京
+          String agency = role.equals(AGENCY_B) ? agencyCodeB : agencyCodeA;
+          return status(post(role, "/api/early-plan/applications", application(council, agency)));
+        });
+    expect("start a case for own council", Map.of(C13, "201", C27, "201"), role ->
+        status(post(role, "/api/early-plan/applications", application(role.equals(C13) ? "13" : "27", agencyCodeA))));
+    // an agency cannot apply in another agency's name
+    assertThat(status(post(AGENCY_B, "/api/early-plan/applications", application("13", agencyCodeA)))).isEqualTo("400");
+  }
+
+  @Test
+  @Order(1)
+  void uploadADocumentAndHandTheCaseOver() {
+    expect("upload a document", Map.of(C13, "201", C27, "404", S13, "201", AGENCY_A, "201", AGENCY_B, "404",
+        MANAGER, "403", ANONYMOUS, "401"), role -> {
+          var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+          body.add("type", "APPLICATION_FORM");
+          body.add("step", "APPLICATION");
+          body.add("file", new org.springframework.core.io.ByteArrayResource("%PDF-1.4 matrix".getBytes()) {
+            @Override
+            public String getFilename() {
+              return "申請書.pdf";
+            }
+          });
+          var headers = new org.springframework.http.HttpHeaders();
+          headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+          return status(as(role).exchange("/api/cases/" + caseNumber + "/documents", HttpMethod.POST,
+              new HttpEntity<>(body, headers), ANY));
+        });
+    expect("hand the case over (引継ぎ)", Map.of(C27, "404", S13, "403", AGENCY_A, "403", AGENCY_B, "404", MANAGER, "403",
+        ANONYMOUS, "401"), role -> status(post(role, "/api/cases/" + caseNumber + "/handover", Map.of("reason", "試験"))));
+    // the early plan has no 引継ぎ: the coordinator passes the access check and meets the state rule
+    assertThat(status(post(C13, "/api/cases/" + caseNumber + "/handover", Map.of("reason", "試験")))).isEqualTo("409");
+    TABLE.get("hand the case over (引継ぎ)").put(C13, "409 (allowed; no 引継ぎ in the early plan)");
+    // withdrawal ends a case, so each allowed role withdraws one of its own
+    expect("withdraw a case (取下げ)", Map.of(C13, "204", C27, "404", S13, "204", AGENCY_A, "204", AGENCY_B, "404",
+        MANAGER, "403", ANONYMOUS, "401"), role -> {
+          ResponseEntity<Object> own = post(C13, "/api/early-plan/applications", application("13", agencyCodeA));
+          String other = (String) ((Map<?, ?>) own.getBody()).get("caseNumber");
+          await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(other).count() > 0);
+          return status(post(role, "/api/cases/" + other + "/withdrawal", Map.of("reason", "事業者の都合")));
+        });
+    // the audit trail names who uploaded
+    assertThat(get(C13, "/api/cases/" + caseNumber + "/audit").getBody().toString()).contains("DOCUMENT_ADDED", USERS.get(S13));
+  }
+
+  @Test
+  @Order(1)
+  void readStatistics() {
+    int fiscalYear = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusMonths(3).getYear();
+    expect("read statistics (budget)", Map.of(C13, "200 13", C27, "200 27", S13, "200 13", AGENCY_A, "403",
+        AGENCY_B, "403", MANAGER, "200 all 47", ANONYMOUS, "401"), role -> {
+          ResponseEntity<Object> r = get(role, "/api/budget/" + fiscalYear);
+          if (r.getStatusCode().value() != 200) {
+            return status(r);
+          }
+          List<?> rows = (List<?>) r.getBody();
+          return rows.size() == 47 ? "200 all 47" : "200 " + String.join(",",
+              rows.stream().map(row -> (String) ((Map<?, ?>) row).get("councilCode")).toList());
+        });
+  }
+
+  @Test
+  @Order(1)
+  void callTheEngineRestApiDirectly() {
+    expect("/engine-rest: the case's instances", Map.of(C13, "1", C27, "0", S13, "1", AGENCY_A, "0", AGENCY_B, "0",
+        MANAGER, "1", ANONYMOUS, "401"), role -> {
+          ResponseEntity<Object> r = get(role, "/engine-rest/process-instance?businessKey=" + caseNumber);
+          return r.getStatusCode().value() == 200 ? String.valueOf(((List<?>) r.getBody()).size()) : status(r);
+        });
+    expect("/engine-rest: the case's tasks", Map.of(C13, "1", C27, "0", S13, "1", AGENCY_A, "0", AGENCY_B, "0",
+        MANAGER, "1", ANONYMOUS, "401"), role -> {
+          ResponseEntity<Object> r = get(role, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber);
+          return r.getStatusCode().value() == 200 ? String.valueOf(((List<?>) r.getBody()).size()) : status(r);
+        });
+    expect("/engine-rest: start for 東京", Map.of(C13, "200", C27, "403", S13, "403", AGENCY_A, "200", MANAGER, "403",
+        ANONYMOUS, "401"),
+        role -> status(post(role, "/engine-rest/process-definition/key/earlyPlan/submit-form",
+            Map.of("variables", untyped(application("13", agencyCodeA))))));
+  }
+
+  // --- helpers
+
+  /** Runs the action for every role in the expectation and asserts each cell; records the table. */
+  private void expect(String action, Map<String, String> expected, Function<String, String> cell) {
+    Map<String, String> row = TABLE.computeIfAbsent(action, a -> new LinkedHashMap<>());
+    List<String> wrong = new ArrayList<>();
+    for (String role : ROLES) {
+      if (!expected.containsKey(role)) {
+        continue;
+      }
+      String actual = cell.apply(role);
+      row.put(role, actual);
+      if (!expected.get(role).equals(actual)) {
+        wrong.add(role + ": expected " + expected.get(role) + " but was " + actual);
+      }
+    }
+    assertThat(wrong).as(action).isEmpty();
+  }
+
+  private TestRestTemplate as(String role) {
+    return role.equals(ANONYMOUS) ? anonymous : anonymous.withBasicAuth(USERS.get(role), PASSWORD);
+  }
+
+  private ResponseEntity<Object> get(String role, String path) {
+    return as(role).exchange(path, HttpMethod.GET, null, ANY);
+  }
+
+  private ResponseEntity<Object> post(String role, String path, Map<String, Object> body) {
+    return as(role).exchange(path, HttpMethod.POST, new HttpEntity<>(body), ANY);
+  }
+
+  private static String status(ResponseEntity<?> response) {
+    return String.valueOf(response.getStatusCode().value());
+  }
+
+  private String decideTask() {
+    return openTask("decideApplication");
+  }
+
+  private String openTask(String key) {
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(key).singleResult();
+    return task == null ? null : task.getId();
+  }
+
+  private void user(String id, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(id);
+      user.setLastName("matrix");
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
+  }
+
+  private long registerAgency(TestRestTemplate admin, String code, String name) {
+    ResponseEntity<Map<String, Object>> r = admin.exchange("/api/agencies", HttpMethod.POST, new HttpEntity<>(Map.of(
+        "agencyCode", code, "name", name, "kind", "CPA", "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31")),
+        new ParameterizedTypeReference<>() { });
+    assertThat(r.getStatusCode().value()).as("register %s: %s", code, r.getBody()).isEqualTo(201);
+    return ((Number) r.getBody().get("id")).longValue();
+  }
+
+  static Map<String, Object> application(String council, String agencyCode) {
+    Map<String, Object> v = EarlyPlanLifecycleIT.application();
+    v.put("councilCode", council);
+    v.put("agencyCode", agencyCode);
+    v.remove("corporateNumber");
+    v.put("entityType", "SOLE_PROPRIETOR");
+    return v;
+  }
+
+  private static Map<String, Object> untyped(Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    return variables;
+  }
+}
