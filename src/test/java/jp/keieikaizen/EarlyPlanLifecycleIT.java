@@ -231,7 +231,7 @@ public class EarlyPlanLifecycleIT {
     return Map.of("planSubmittedOn", TODAY, "lenderResponse", "CONSENT", "respondedOn", TODAY);
   }
 
-  static Map<String, Object> application405() {
+  public static Map<String, Object> application405() {
     Map<String, Object> v = application();
     List.of("mainLenderName", "mainLenderKind", "interimMonitoring", "interimFeeGross", "interimFeeTax", "finalFeeGross",
         "finalFeeTax").forEach(v::remove);

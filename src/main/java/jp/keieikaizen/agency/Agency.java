@@ -27,12 +27,18 @@ public class Agency {
   @Enumerated(EnumType.STRING)
   private AgencyKind kind;
   private String email;
+  private String phone;
 
   @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
   @JoinColumn(name = "agency_id", nullable = false)
   private List<AgencyCertification> certifications = new ArrayList<>();
 
   protected Agency() {
+  }
+
+  public Agency(String agencyCode, String name, AgencyKind kind, String email, String phone) {
+    this(agencyCode, name, kind, email);
+    this.phone = phone;
   }
 
   public Agency(String agencyCode, String name, AgencyKind kind, String email) {
@@ -72,5 +78,9 @@ public class Agency {
 
   public List<AgencyCertification> certifications() {
     return List.copyOf(certifications);
+  }
+
+  public String phone() {
+    return phone;
   }
 }

@@ -28,12 +28,16 @@ public class AgencyService {
     this.agencyUsers = agencyUsers;
   }
 
-  /** Registers an agency with its current certification period. Fields: agencyCode, name, kind, email, certifiedFrom, certifiedTo. */
+  /**
+   * Registers an agency with its current certification period. Fields: agencyCode, name, kind, email, phone,
+   * certifiedFrom, certifiedTo.
+   */
   public Agency register(FormValues form) {
     String code = form.requiredPattern("agencyCode", AGENCY_CODE, "認定支援機関IDは6〜12桁の数字です");
-    String name = form.requiredText("name", 200);
+    String name = form.requiredName("name", 200);
     AgencyKind kind = form.requiredEnum("kind", AgencyKind.class);
     String email = form.optionalPattern("email", Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "メールアドレスの形式ではありません");
+    String phone = form.optionalPhone("phone");
     LocalDate from = form.requiredDate("certifiedFrom");
     LocalDate to = form.requiredDate("certifiedTo");
     if (from != null && to != null && to.isBefore(from)) {
@@ -43,7 +47,7 @@ public class AgencyService {
       form.problem("agencyCode", "この認定支援機関IDは登録済みです");
     }
     form.validate();
-    Agency agency = new Agency(code, name, kind, email);
+    Agency agency = new Agency(code, name, kind, email, phone);
     agency.addCertification(from, to);
     return agencies.save(agency);
   }

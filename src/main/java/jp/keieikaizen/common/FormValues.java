@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
  */
 public final class FormValues {
 
+  /** Japanese phone numbers: 10 or 11 digits starting with 0, in groups separated by hyphens or not. */
+  public static final Pattern PHONE = Pattern.compile("0\\d{1,4}-?\\d{1,4}-?\\d{3,4}");
+  /** Characters no name or address needs and markup does: < > " ` { } and the backslash. */
+  private static final Pattern MARKUP = Pattern.compile("[<>\"`{}\\\\]");
+  private static final int MIN_YEAR = 1900, MAX_YEAR = 2100;
+
   private final Map<String, ?> values;
   private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -33,18 +39,68 @@ public final class FormValues {
     return s;
   }
 
+  /**
+   * Text: a string (or a number), at most maxLength characters, no control characters, and no sign of broken
+   * encoding (U+FFFD, unpaired surrogates, noncharacters).
+   */
   public String optionalText(String field, int maxLength) {
     if (!isPresent(field)) {
       return null;
     }
-    String s = String.valueOf(values.get(field)).strip();
-    if (s.length() > maxLength) {
+    Object v = values.get(field);
+    if (!(v instanceof String || v instanceof Number)) {
+      return problem(field, "文字列で入力してください");
+    }
+    String s = String.valueOf(v).strip();
+    if (s.codePointCount(0, s.length()) > maxLength) {
       return problem(field, maxLength + "文字以内で入力してください");
     }
-    if (s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+    if (s.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7F && c <= 0x9F))) {
       return problem(field, "制御文字は使えません");
     }
+    if (!wellFormed(s)) {
+      return problem(field, "文字化けした文字（置換文字・不正なサロゲート）が含まれています。UTF-8 で入力してください");
+    }
     return s;
+  }
+
+  /** A name or address: text without markup characters (< > " ` { } \), which no 商号 or 住所 contains. */
+  public String requiredName(String field, int maxLength) {
+    String s = requiredText(field, maxLength);
+    return s != null && MARKUP.matcher(s).find() ? problem(field, "記号 < > \" ` { } \\ は使えません") : s;
+  }
+
+  public String optionalName(String field, int maxLength) {
+    String s = optionalText(field, maxLength);
+    return s != null && MARKUP.matcher(s).find() ? problem(field, "記号 < > \" ` { } \\ は使えません") : s;
+  }
+
+  /** An optional phone number (固定・携帯・フリーダイヤル), e.g. 03-1234-5678. */
+  public String optionalPhone(String field) {
+    String s = optionalText(field, 13);
+    if (s == null) {
+      return null;
+    }
+    return PHONE.matcher(s).matches() && s.replace("-", "").length() >= 10 && s.replace("-", "").length() <= 11 ? s
+        : problem(field, "電話番号は 03-1234-5678 のように半角数字とハイフンで入力してください");
+  }
+
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF') {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public String requiredPattern(String field, Pattern pattern, String rule) {
@@ -110,17 +166,31 @@ public final class FormValues {
     if (v instanceof java.util.Date d) {
       return new java.sql.Date(d.getTime()).toLocalDate();
     }
-    String s = String.valueOf(v).strip();
+    if (!(v instanceof String)) {
+      return problem(field, "日付(YYYY-MM-DD)で入力してください");
+    }
+    String s = ((String) v).strip();
+    LocalDate date;
     try {
-      return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
+      date = LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
     } catch (DateTimeParseException e) {
       return problem(field, "日付(YYYY-MM-DD)で入力してください");
     }
+    if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+      return problem(field, MIN_YEAR + "年から" + MAX_YEAR + "年までの日付を入力してください");
+    }
+    return date;
   }
 
+  /** A checkbox: true, false, "true", "false" or absent (false); anything else is refused. */
   public boolean flag(String field) {
     Object v = values.get(field);
-    return v instanceof Boolean b ? b : v instanceof String s && s.equalsIgnoreCase("true");
+    if (v == null || v instanceof Boolean || (v instanceof String s && (s.isBlank() || s.equalsIgnoreCase("true")
+        || s.equalsIgnoreCase("false")))) {
+      return v instanceof Boolean b ? b : v instanceof String s && s.equalsIgnoreCase("true");
+    }
+    problem(field, "はい・いいえ（true / false）で指定してください");
+    return false;
   }
 
   /** A checkbox that must be ticked, e.g. a plan-contents checklist item. */
@@ -167,6 +237,9 @@ public final class FormValues {
   private static Long toLong(Object v) {
     if (v instanceof Integer || v instanceof Long || v instanceof Short) {
       return ((Number) v).longValue();
+    }
+    if (!(v instanceof Number || v instanceof String)) {
+      return null;
     }
     if (v instanceof Number n) {
       double d = n.doubleValue();

@@ -24,6 +24,7 @@ public class Company {
   private int employees;
   private int fiscalYearEndMonth;
   private String postalCode;
+  private String phone;
   private String address;
   private String representative;
   private Long salesYen;
@@ -46,6 +47,7 @@ public class Company {
     this.employees = p.employees();
     this.fiscalYearEndMonth = p.fiscalYearEndMonth();
     this.postalCode = p.postalCode();
+    this.phone = p.phone();
     this.address = p.address();
     this.representative = p.representative();
     if (p.salesYen() != null) {
@@ -112,6 +114,10 @@ public class Company {
 
   public int fiscalYearEndMonth() {
     return fiscalYearEndMonth;
+  }
+
+  public String phone() {
+    return phone;
   }
 
   public String postalCode() {

@@ -162,7 +162,7 @@ public class ApplicationService {
   private static List<LenderEntry> lenders(Programme programme, FormValues form) {
     List<LenderEntry> entries = new ArrayList<>();
     if (programme == Programme.EARLY_PLAN) {
-      String name = form.requiredText(MAIN_LENDER_NAME, 200);
+      String name = form.requiredName(MAIN_LENDER_NAME, 200);
       LenderKind kind = form.requiredEnum(MAIN_LENDER_KIND, LenderKind.class);
       if (name != null && kind != null) {
         entries.add(new LenderEntry(name, kind, true));
@@ -170,7 +170,7 @@ public class ApplicationService {
       return entries;
     }
     for (int n = 1; n <= MAX_LENDERS; n++) {
-      String name = n == 1 ? form.requiredText(lenderName(n), 200) : form.optionalText(lenderName(n), 200);
+      String name = n == 1 ? form.requiredName(lenderName(n), 200) : form.optionalName(lenderName(n), 200);
       if (name == null) {
         continue;
       }
@@ -215,7 +215,7 @@ public class ApplicationService {
   private static CompanyProfile companyProfile(Programme programme, FormValues form) {
     Long sales = programme == Programme.EARLY_PLAN ? null : form.requiredLong(SALES_YEN, 0, 10_000_000_000_000L);
     Long debt = programme == Programme.EARLY_PLAN ? null : form.requiredLong(DEBT_YEN, 0, 10_000_000_000_000L);
-    String name = form.requiredText(COMPANY_NAME, 200);
+    String name = form.requiredName(COMPANY_NAME, 200);
     EntityType type = form.requiredEnum(ENTITY_TYPE, EntityType.class);
     String corporateNumber = corporateNumber(form, type);
     Industry industry = form.requiredEnum(INDUSTRY, Industry.class);
@@ -223,13 +223,14 @@ public class ApplicationService {
     Integer employees = form.requiredInt(EMPLOYEES, 0, 1_000_000);
     Integer fyeMonth = form.requiredInt(FISCAL_YEAR_END_MONTH, 1, 12);
     String postal = form.requiredPattern(POSTAL_CODE, POSTAL, "郵便番号は 123-4567 の形式で入力してください");
-    String address = form.requiredText(ADDRESS, 200);
-    String representative = form.requiredText(REPRESENTATIVE, 100);
+    String address = form.requiredName(ADDRESS, 200);
+    String representative = form.requiredName(REPRESENTATIVE, 100);
+    String phone = form.optionalPhone(PHONE);
     if (capital == null || employees == null || fyeMonth == null) {
       return null;
     }
     return new CompanyProfile(corporateNumber, name, type, industry, capital, employees, fyeMonth, postal, address,
-        representative, sales, debt);
+        representative, sales, debt, phone);
   }
 
   private static String corporateNumber(FormValues form, EntityType type) {

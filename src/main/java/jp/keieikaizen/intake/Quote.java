@@ -30,7 +30,7 @@ record Quote(Map<CostCategory, Money> leadFees, Map<String, Map<CostCategory, Mo
     if (programme == Programme.PLAN_405_GL) {
       put(lead, CostCategory.DUE_DILIGENCE, money(form, DD_FEE_GROSS, DD_FEE_TAX));
     }
-    put(lead, CostCategory.PLAN, money(form, PLAN_FEE_GROSS, PLAN_FEE_TAX));
+    put(lead, CostCategory.PLAN, money(form, PLAN_FEE_GROSS, PLAN_FEE_TAX, 1)); // the plan is what the programme pays for
     if (programme == Programme.EARLY_PLAN) {
       put(lead, CostCategory.FINAL_MONITORING, money(form, FINAL_FEE_GROSS, FINAL_FEE_TAX));
       if (interim) {
@@ -71,7 +71,11 @@ record Quote(Map<CostCategory, Money> leadFees, Map<String, Map<CostCategory, Mo
 
   /** A gross (税込) amount and the consumption tax it includes; the tax cannot exceed the gross. */
   static Money money(FormValues form, String grossField, String taxField) {
-    Long gross = form.requiredLong(grossField, 0, MAX_FEE_YEN);
+    return money(form, grossField, taxField, 0);
+  }
+
+  private static Money money(FormValues form, String grossField, String taxField, long minGross) {
+    Long gross = form.requiredLong(grossField, minGross, MAX_FEE_YEN);
     Long tax = form.requiredLong(taxField, 0, MAX_FEE_YEN);
     if (gross == null || tax == null) {
       return null;

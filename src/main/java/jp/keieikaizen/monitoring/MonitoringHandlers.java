@@ -46,6 +46,13 @@ class MonitoringHandlers {
       if (submitted != null && meeting != null && meeting.isAfter(submitted)) {
         form.problem(LENDER_MEETING_ON, "金融機関への報告日は提出日以前にしてください");
       }
+      LocalDate planDate = cases.get(input.caseNumber()).planDate();
+      if (planDate != null && submitted != null && submitted.isBefore(planDate)) {
+        form.problem(SUBMITTED_ON, "提出日は計画策定日（" + planDate + "）以降にしてください");
+      }
+      if (planDate != null && meeting != null && meeting.isBefore(planDate)) {
+        form.problem(LENDER_MEETING_ON, "金融機関への報告日は計画策定日（" + planDate + "）以降にしてください");
+      }
       form.validate();
       monitoring.submit(input.caseNumber(), roundNo, submitted, meeting, financials);
       cases.recordEvent(input.caseNumber(), "MONITORING_SUBMITTED", input.userId(), round.label() + " 第" + roundNo + "回");

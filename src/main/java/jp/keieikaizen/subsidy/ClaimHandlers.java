@@ -129,6 +129,10 @@ class ClaimHandlers {
     FormValues form = input.form();
     ClaimRef ref = ref(input);
     LocalDate invoiceDate = form.requiredPastDate(INVOICE_DATE, cases.today());
+    LocalDate decided = cases.get(input.caseNumber()).decisionDate();
+    if (invoiceDate != null && decided != null && invoiceDate.isBefore(decided)) {
+      form.problem(INVOICE_DATE, "請求日は利用申請決定日（" + decided + "）以降にしてください");
+    }
     Long gross = form.requiredLong(INVOICE_GROSS, 1, MAX_YEN);
     Long tax = form.requiredLong(INVOICE_TAX, 0, MAX_YEN);
     if (gross != null && tax != null && tax > gross) {

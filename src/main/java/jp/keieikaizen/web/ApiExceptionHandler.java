@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -29,9 +33,21 @@ class ApiExceptionHandler {
     return badRequest(e.problems());
   }
 
+  /**
+   * A body that is not UTF-8 JSON: the field is named where the parser knows it (e.g. the value with a broken byte),
+   * else {@code body}.
+   */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return badRequest(List.of(new FieldProblem("body", "JSON として読めません（UTF-8 のオブジェクトで送ってください）")));
+    String field = "body";
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        && mapping.getPath().get(mapping.getPath().size() - 1).getFieldName() != null) {
+      field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+    } else if (e.getCause() instanceof JsonProcessingException parsing && parsing.getProcessor() instanceof JsonParser parser
+        && parser.getParsingContext() != null && parser.getParsingContext().getCurrentName() != null) {
+      field = parser.getParsingContext().getCurrentName();
+    }
+    return badRequest(List.of(new FieldProblem(field, "JSON として読めません（UTF-8 のオブジェクトで送ってください）")));
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)

@@ -46,4 +46,58 @@ class FormValuesTest {
         .extracting(FieldProblem::field)
         .containsExactly("fraction", "negative", "date", "long", "control", "missing", "kind"));
   }
+
+  @Test
+  void refusesWhatNoHonestFormSends() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("object", Map.of("$ne", 1));
+    values.put("list", java.util.List.of("a"));
+    values.put("replacement", "株式会社\uFFFDテスト");
+    values.put("surrogate", "a\uD800b");
+    values.put("c1", "a\u0085b");
+    values.put("markup", "<script>alert(1)</script>");
+    values.put("quote", "株式会社\"テスト\"");
+    values.put("flag", "maybe");
+    values.put("farFuture", "9999-12-31");
+    values.put("dateObject", Map.of("year", 2025));
+    values.put("amountObject", Map.of("value", 1));
+    FormValues form = new FormValues(values);
+    form.requiredText("object", 10);
+    form.requiredText("list", 10);
+    form.requiredText("replacement", 20);
+    form.requiredText("surrogate", 10);
+    form.requiredText("c1", 10);
+    form.requiredName("markup", 100);
+    form.requiredName("quote", 100);
+    form.flag("flag");
+    form.requiredDate("farFuture");
+    form.requiredDate("dateObject");
+    form.requiredLong("amountObject", 0, 10);
+
+    assertThatThrownBy(form::validate).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+        .extracting(FieldProblem::field).containsExactly("object", "list", "replacement", "surrogate", "c1", "markup",
+            "quote", "flag", "farFuture", "dateObject", "amountObject"));
+  }
+
+  @Test
+  void namesKeepTheSymbolsA商号MayHaveAndEmojiCountAsOneCharacter() {
+    FormValues form = new FormValues(Map.of("name", "A&B・テスト's Co., Ltd.", "emoji", "😀".repeat(3)));
+    assertThat(form.requiredName("name", 100)).isEqualTo("A&B・テスト's Co., Ltd.");
+    assertThat(form.requiredText("emoji", 3)).isEqualTo("😀😀😀");
+    form.validate();
+  }
+
+  @Test
+  void phoneNumbersAreJapaneseNumbersWithOrWithoutHyphens() {
+    for (String good : new String[] {"03-1234-5678", "0312345678", "090-1234-5678", "0120-123-456", "011-123-4567"}) {
+      FormValues form = new FormValues(Map.of("phone", good));
+      assertThat(form.optionalPhone("phone")).as(good).isEqualTo(good);
+      form.validate();
+    }
+    for (String bad : new String[] {"3-1234-5678", "03-1234-56789012", "abc", "03 1234 5678", "+81-3-1234-5678", "031234"}) {
+      FormValues form = new FormValues(Map.of("phone", bad));
+      form.optionalPhone("phone");
+      assertThat(form.hasProblem("phone")).as(bad).isTrue();
+    }
+  }
 }

@@ -33,11 +33,29 @@ class ClaimFilingDeadlineTest {
   ClaimService claims = mock(ClaimService.class);
   TaskFormHandler handler = new ClaimHandlers().fileClaimHandler(cases, claims);
 
+  @org.junit.jupiter.api.BeforeEach
+  void anAcceptedCase() {
+    jp.keieikaizen.casefile.CaseFile file = mock(jp.keieikaizen.casefile.CaseFile.class);
+    when(file.decisionDate()).thenReturn(LocalDate.of(2026, 4, 1));
+    when(cases.get(CASE)).thenReturn(file);
+  }
+
   @Test
   void onTheLastDayTheClaimIsFiled() {
     when(cases.today()).thenReturn(TODAY);
     handler.complete(input(lapsesAt(TODAY.plusDays(1))));
     verify(claims).file(any(), any(), any(), any(), any());
+  }
+
+  @Test
+  void anInvoiceDatedBeforeTheDecisionIsRefused() {
+    when(cases.today()).thenReturn(TODAY);
+    Map<String, Object> form = new HashMap<>(Map.of(ClaimFields.INVOICE_DATE, "2026-03-31", ClaimFields.INVOICE_GROSS, 66_000,
+        ClaimFields.INVOICE_TAX, 6_000, ClaimFields.TRANSFER_DATE, "2026-11-20", ClaimFields.TRANSFER_AMOUNT, 22_000));
+    assertThatThrownBy(() -> handler.complete(new TaskFormHandler.TaskInput(CASE, new FormValues(form),
+        Map.of(ClaimFields.CLAIM_CATEGORY, "MONITORING"), "agency-user")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .extracting(FieldProblem::field).containsExactly(ClaimFields.INVOICE_DATE));
   }
 
   @Test
