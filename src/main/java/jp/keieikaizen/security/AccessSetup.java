@@ -200,7 +200,12 @@ public class AccessSetup implements ApplicationRunner {
       user.setFirstName("システム");
       user.setLastName("管理者");
       user.setPassword(adminPassword);
-      identity.saveUser(user);
+      try {
+        identity.saveUser(user);
+      } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+        throw new IllegalStateException("KEIEI_SECURITY_INITIAL_ADMIN_PASSWORD does not meet the password policy (at least"
+            + " 10 characters with upper and lower case, a digit and a symbol, not containing the user id): " + e.getMessage(), e);
+      }
     }
     identity.createMembership(adminId, Groups.ADMIN);
     LOG.info("Administrator '{}' created from configuration", adminId);

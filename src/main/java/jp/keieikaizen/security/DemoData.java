@@ -35,7 +35,7 @@ import jp.keieikaizen.common.FormValues;
 @Order(2)
 class DemoData implements ApplicationRunner {
 
-  static final String PASSWORD = "demo1234";
+  static final String PASSWORD = "Demo-pass-2026";
   static final String AGENCY_CODE = "108413000101";
   static final String TOKYO = "13";
 

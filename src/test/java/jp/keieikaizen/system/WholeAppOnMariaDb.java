@@ -22,5 +22,5 @@ public @interface WholeAppOnMariaDb {
 
   /** The administrator created from configuration at start, as in production. */
   String ADMIN = "it-admin";
-  String ADMIN_PASSWORD = "it-admin-secret-1";
+  String ADMIN_PASSWORD = "Secure-Test-2026";
 }
