@@ -34,4 +34,10 @@ public interface CaseWorkflow {
 
   /** The engine's user operation log of the case's process instances (the case's and its call activities'). */
   List<AuditEntry> engineAudit(CaseNumber number);
+
+  /** Open tasks past their due date, oldest due first (councils null: every council). */
+  List<OpenTask> overdueTasks(java.util.Set<String> councils, int max);
+
+  /** Time per stage over finished user tasks, the most recent {@code sample} of them (councils null: all). */
+  List<StageTime> stageTimes(java.util.Set<String> councils, int sample);
 }

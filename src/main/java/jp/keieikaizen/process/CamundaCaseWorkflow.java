@@ -167,6 +167,46 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     }
   }
 
+  @Override
+  public List<OpenTask> overdueTasks(java.util.Set<String> councils, int max) {
+    var query = tasks.createTaskQuery().dueBefore(new java.util.Date()).orderByDueDate().asc();
+    if (councils != null) {
+      if (councils.isEmpty()) {
+        return List.of();
+      }
+      query.tenantIdIn(councils.toArray(String[]::new));
+    }
+    return query.listPage(0, max).stream().map(t -> toOpenTask(t, new CaseNumber(businessKey(t)))).toList();
+  }
+
+  @Override
+  public List<jp.keieikaizen.casefile.StageTime> stageTimes(java.util.Set<String> councils, int sample) {
+    var query = history.createHistoricTaskInstanceQuery().finished().orderByHistoricTaskInstanceEndTime().desc();
+    if (councils != null) {
+      if (councils.isEmpty()) {
+        return List.of();
+      }
+      query.tenantIdIn(councils.toArray(String[]::new));
+    }
+    Map<String, List<org.camunda.bpm.engine.history.HistoricTaskInstance>> byKey = new java.util.TreeMap<>();
+    query.listPage(0, sample).forEach(t -> byKey.computeIfAbsent(t.getTaskDefinitionKey(), k -> new ArrayList<>()).add(t));
+    return byKey.values().stream().map(list -> {
+      double[] hours = list.stream().mapToDouble(t -> (t.getDurationInMillis() == null ? 0 : t.getDurationInMillis()) / 3_600_000d)
+          .sorted().toArray();
+      return new jp.keieikaizen.casefile.StageTime(list.get(0).getTaskDefinitionKey(), list.get(0).getName(), hours.length,
+          percentile(hours, 50), percentile(hours, 90));
+    }).sorted(Comparator.comparing(jp.keieikaizen.casefile.StageTime::p90Hours).reversed()).toList();
+  }
+
+  /** Nearest-rank percentile of sorted values. */
+  static double percentile(double[] sorted, int p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(p / 100d * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+
   private Task task(String taskId) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null) {

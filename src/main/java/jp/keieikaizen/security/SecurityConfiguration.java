@@ -63,8 +63,25 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The application's pages (/app: statistics, dashboards, case list): a login form against the same engine users,
+   * a session, CSRF tokens on every form, and a strict content security policy (scripts and styles from the app only).
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider engineUsers) throws Exception {
+    return http.securityMatcher("/app/**", "/login", "/logout")
+        .authenticationProvider(engineUsers)
+        .authorizeHttpRequests(a -> a.requestMatchers("/login").permitAll().anyRequest().authenticated())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/app/", false).failureUrl("/login?error"))
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain rest(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
@@ -74,7 +91,7 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** Spring Security checks /api callers against the engine's users; authorities are their group ids. */
+  /** Spring Security checks /api and page callers against the engine's users; authorities are their group ids. */
   @Bean
   AuthenticationProvider engineUsers(IdentityService identity) {
     return new AuthenticationProvider() {

@@ -54,15 +54,15 @@ class ReportController {
   }
 
   private final InquiryService inquiries;
-  private final StatisticsService statistics;
   private final HistoricImport imports;
   private final ApiCaller callers;
+  private final StatisticsQuery query;
 
-  ReportController(InquiryService inquiries, StatisticsService statistics, HistoricImport imports, ApiCaller callers) {
+  ReportController(InquiryService inquiries, HistoricImport imports, ApiCaller callers, StatisticsQuery query) {
     this.inquiries = inquiries;
-    this.statistics = statistics;
     this.imports = imports;
     this.callers = callers;
+    this.query = query;
   }
 
   /** A council's coordinator (or an administrator) records an inquiry of that council. */
@@ -145,36 +145,14 @@ class ReportController {
   }
 
   StatisticsService.Table statistics(String asOf, String quarter, String programme, Principal user) {
-    Set<String> scope = callers.access().figuresScope(callers.of(user));
-    FormValues form = new FormValues(asOf == null ? Map.of() : Map.of("asOf", asOf));
-    LocalDate date = asOf == null ? today() : form.requiredDate("asOf");
-    FiscalQuarter q = null;
-    if (date != null) {
-      try {
-        q = quarter == null || quarter.isBlank() ? FiscalQuarter.of(date) : FiscalQuarter.parse(quarter);
-        if (q.firstDay().isAfter(date)) {
-          form.problem("quarter", "基準日（" + date + "）より後の四半期は選べません");
-        }
-      } catch (IllegalArgumentException e) {
-        form.problem("quarter", "四半期は 2024Q2 の形式（年度と Q1〜Q4）で指定してください");
-      }
-    }
-    Programme p = null;
-    if (programme != null && !programme.isBlank() && !programme.equals("ALL")) {
-      p = new FormValues(Map.of("programme", programme)).requiredEnum("programme", Programme.class);
-      if (p == null) {
-        form.problem("programme", "EARLY_PLAN、PLAN_405、PLAN_405_GL または ALL を指定してください");
-      }
-    }
-    form.validate();
-    return statistics.table(date, q, p, scope);
+    return query.table(asOf, quarter, programme, callers.access().figuresScope(callers.of(user)));
   }
 
   private static LocalDate today() {
     return LocalDate.now(ZoneId.of("Asia/Tokyo"));
   }
 
-  private static ResponseEntity<byte[]> file(byte[] content, String type, String name) {
+  static ResponseEntity<byte[]> file(byte[] content, String type, String name) {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())

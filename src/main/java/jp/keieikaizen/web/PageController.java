@@ -1,0 +1,179 @@
+package jp.keieikaizen.web;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jp.keieikaizen.casefile.CaseFileService;
+import jp.keieikaizen.casefile.CaseSearch;
+import jp.keieikaizen.casefile.CaseState;
+import jp.keieikaizen.casefile.Programme;
+import jp.keieikaizen.common.ForbiddenException;
+import jp.keieikaizen.common.InvalidInputException;
+import jp.keieikaizen.common.NotFoundException;
+import jp.keieikaizen.report.DashboardService;
+import jp.keieikaizen.report.FiscalQuarter;
+import jp.keieikaizen.report.StatisticsFiles;
+import jp.keieikaizen.report.StatisticsService;
+import jp.keieikaizen.security.CaseAccess;
+import jp.keieikaizen.security.Caller;
+
+/**
+ * The application's own pages (login with the engine's users, session, CSRF): the statistics table with its CSV and
+ * Excel downloads, the dashboard, and the case list and case summary its figures link to. Templates escape every
+ * value they print.
+ */
+@Controller
+class PageController {
+
+  private final ApiCaller callers;
+  private final StatisticsQuery statistics;
+  private final DashboardService dashboards;
+  private final CaseFileService cases;
+  private final CaseViews views;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+  PageController(ApiCaller callers, StatisticsQuery statistics, DashboardService dashboards, CaseFileService cases,
+      CaseViews views, com.fasterxml.jackson.databind.ObjectMapper json) {
+    this.json = json;
+    this.callers = callers;
+    this.statistics = statistics;
+    this.dashboards = dashboards;
+    this.cases = cases;
+    this.views = views;
+  }
+
+  @GetMapping("/login")
+  String login() {
+    return "login";
+  }
+
+  @GetMapping("/app/")
+  String home(Model model, Principal user) {
+    model.addAttribute("caller", callers.of(user));
+    return "home";
+  }
+
+  @GetMapping("/app/statistics")
+  String statistics(@RequestParam(required = false) String asOf, @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String programme, Model model, Principal user) {
+    model.addAttribute("caller", callers.of(user));
+    model.addAttribute("programmes", Programme.values());
+    try {
+      StatisticsService.Table table = table(asOf, quarter, programme, user);
+      model.addAttribute("table", table);
+      model.addAttribute("query", "asOf=" + table.asOf() + "&quarter=" + table.quarter()
+          + (table.programme() == null ? "" : "&programme=" + table.programme()));
+      model.addAttribute("quarters", quarters(table.asOf()));
+    } catch (InvalidInputException e) {
+      model.addAttribute("problems", e.problems());
+      model.addAttribute("quarters", quarters(LocalDate.now(ZoneId.of("Asia/Tokyo"))));
+    }
+    model.addAttribute("asOf", asOf);
+    model.addAttribute("quarter", quarter);
+    model.addAttribute("programme", programme);
+    return "statistics";
+  }
+
+  @GetMapping("/app/statistics.csv")
+  ResponseEntity<byte[]> csv(@RequestParam(required = false) String asOf, @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String programme, Principal user) {
+    StatisticsService.Table table = table(asOf, quarter, programme, user);
+    return ReportController.file(StatisticsFiles.csv(table), "text/csv;charset=UTF-8", "実績_" + table.asOf() + ".csv");
+  }
+
+  @GetMapping("/app/statistics.xlsx")
+  ResponseEntity<byte[]> excel(@RequestParam(required = false) String asOf, @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String programme, Principal user) {
+    StatisticsService.Table table = table(asOf, quarter, programme, user);
+    return ReportController.file(StatisticsFiles.excel(table),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "実績_" + table.asOf() + ".xlsx");
+  }
+
+  @GetMapping("/app/dashboard")
+  String dashboard(@RequestParam(required = false) Integer fiscalYear, Model model, Principal user) {
+    Caller caller = callers.of(user);
+    Set<String> scope = callers.access().figuresScope(caller);
+    int fy = fiscalYear == null ? FiscalQuarter.of(LocalDate.now(ZoneId.of("Asia/Tokyo"))).fiscalYear() : fiscalYear;
+    if (fy < 2013 || fy > 2100) {
+      throw InvalidInputException.of("fiscalYear", "年度は2013〜2100の西暦で指定してください");
+    }
+    DashboardService.Dashboard dashboard = dashboards.dashboard(scope, fy);
+    model.addAttribute("caller", caller);
+    model.addAttribute("dashboard", dashboard);
+    try {
+      model.addAttribute("dashboardJson", json.writeValueAsString(dashboard));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return "dashboard";
+  }
+
+  /** The case list a dashboard figure links to, within what the caller may see. */
+  @GetMapping("/app/cases")
+  String cases(@RequestParam(required = false) String council, @RequestParam(required = false) String state,
+      @RequestParam(required = false) String programme, @RequestParam(defaultValue = "0") int page, Model model,
+      Principal user) {
+    Caller caller = callers.of(user);
+    CaseAccess.Scope scope = callers.access().listScope(caller);
+    CaseState s = state == null || state.isBlank() ? null : CaseState.valueOf(state);
+    Programme p = programme == null || programme.isBlank() ? null : Programme.valueOf(programme);
+    String c = council == null || council.isBlank() ? null : council;
+    if (c != null && !CaseController.COUNCIL.matcher(c).matches()) {
+      throw InvalidInputException.of("council", "都道府県コード（01〜47）で指定してください");
+    }
+    model.addAttribute("caller", caller);
+    model.addAttribute("page", cases.search(new CaseSearch(scope.councils(), scope.agencyId(), null, null, p, s, c,
+        Math.max(0, page), 50)));
+    model.addAttribute("filters", Map.of("council", c == null ? "" : c, "state", s == null ? "" : s.label(),
+        "programme", p == null ? "" : p.label()));
+    return "cases";
+  }
+
+  @GetMapping("/app/cases/{caseNumber}")
+  String caseSummary(@PathVariable String caseNumber, Model model, Principal user) {
+    model.addAttribute("caller", callers.of(user));
+    model.addAttribute("view", views.view(callers.visible(caseNumber, user)));
+    return "case";
+  }
+
+  private StatisticsService.Table table(String asOf, String quarter, String programme, Principal user) {
+    return statistics.table(asOf, quarter, programme, callers.access().figuresScope(callers.of(user)));
+  }
+
+  /** The quarters offered: from the as-of date's back to the programme's start, newest first. */
+  private static java.util.List<FiscalQuarter> quarters(LocalDate asOf) {
+    java.util.List<FiscalQuarter> list = new java.util.ArrayList<>();
+    for (FiscalQuarter q = FiscalQuarter.of(asOf); q.fiscalYear() >= 2012; q = q.previous()) {
+      list.add(q);
+    }
+    return list;
+  }
+
+  @ExceptionHandler({NotFoundException.class, IllegalArgumentException.class})
+  ResponseEntity<String> notFound(RuntimeException e) {
+    return ResponseEntity.status(404).contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+        .body("見つかりません");
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<String> forbidden(ForbiddenException e) {
+    return ResponseEntity.status(403).contentType(org.springframework.http.MediaType.TEXT_PLAIN).body(e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<String> invalid(InvalidInputException e) {
+    return ResponseEntity.status(400).contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+        .body("入力内容に誤りがあります：" + e.getMessage());
+  }
+}
