@@ -57,8 +57,11 @@ class ReportController {
   private final HistoricImport imports;
   private final ApiCaller callers;
   private final StatisticsQuery query;
+  private final jp.keieikaizen.report.DashboardService dashboards;
 
-  ReportController(InquiryService inquiries, HistoricImport imports, ApiCaller callers, StatisticsQuery query) {
+  ReportController(InquiryService inquiries, HistoricImport imports, ApiCaller callers, StatisticsQuery query,
+      jp.keieikaizen.report.DashboardService dashboards) {
+    this.dashboards = dashboards;
     this.inquiries = inquiries;
     this.imports = imports;
     this.callers = callers;
@@ -100,6 +103,23 @@ class ReportController {
     LocalDate end = to == null ? today() : to;
     return inquiries.list(scope, from == null ? InquiryService.FIRST_DAY : from, end, page, size).stream()
         .map(InquiryView::of).toList();
+  }
+
+  /** Sets a council's subsidy budget for a fiscal year ({budgetYen}); national managers and administrators. */
+  @org.springframework.web.bind.annotation.PutMapping("/budget/{fiscalYear}/{councilCode}")
+  ResponseEntity<Void> setBudget(@PathVariable int fiscalYear, @PathVariable String councilCode,
+      @RequestBody Map<String, Object> body, Principal user) {
+    if (!callers.of(user).national()) {
+      throw new ForbiddenException("予算を設定できるのは全国本部と管理者です");
+    }
+    if (fiscalYear < 2013 || fiscalYear > 2100) {
+      throw InvalidInputException.of("fiscalYear", "年度は2013〜2100の西暦で指定してください");
+    }
+    FormValues form = new FormValues(body);
+    Long yen = form.requiredLong("budgetYen", 0, 100_000_000_000L);
+    form.validate();
+    dashboards.setBudget(councilCode, fiscalYear, yen, user.getName());
+    return ResponseEntity.noContent().build();
   }
 
   /** The statistics table: as of a date (default today), for a fiscal quarter (default the one of that date). */

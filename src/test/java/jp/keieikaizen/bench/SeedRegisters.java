@@ -29,6 +29,12 @@ public final class SeedRegisters {
   static final LocalDate QUARTER_START = LocalDate.of(2024, 7, 1);
   static final LocalDate HISTORY_START = LocalDate.of(2013, 4, 1);
   private static final Pattern LINE = Pattern.compile("^(\\S+?協議会) .*? ([\\d,]+) ([\\d,]+) ([\\d,]+) ([\\d,]+)\\s*$");
+  /** The prefectures in JIS order (code 01 to 47); the seed lists its councils in a slightly different order. */
+  static final List<String> PREFECTURES = List.of("北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県",
+      "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県",
+      "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県",
+      "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県",
+      "大分県", "宮崎県", "鹿児島県", "沖縄県");
   private static final Pattern TOTAL = Pattern.compile("^([\\d,]+) ([\\d,]+) ([\\d,]+) ([\\d,]+)\\s*$");
 
   private SeedRegisters() {
@@ -49,15 +55,15 @@ public final class SeedRegisters {
     throw new IllegalStateException("seed file shared/seeds/000_7b4d77d1ea3d541e.txt not found beside the checkout");
   }
 
-  /** The 47 council lines in prefecture order, and the 合計 line last (council code null). */
+  /** The 47 council lines in prefecture (JIS code) order, and the 合計 line last (council code null). */
   public static List<SeedRow> read(Path seed) throws IOException {
     List<SeedRow> rows = new ArrayList<>();
     SeedRow total = null;
     for (String line : Files.readAllLines(seed, StandardCharsets.UTF_8)) {
       Matcher m = LINE.matcher(line.strip());
       if (m.matches()) {
-        rows.add(new SeedRow(String.format("%02d", rows.size() + 1), m.group(1), n(m.group(2)), n(m.group(3)),
-            n(m.group(4)), n(m.group(5))));
+        rows.add(new SeedRow(codeOf(m.group(1)), m.group(1), n(m.group(2)), n(m.group(3)), n(m.group(4)),
+            n(m.group(5))));
         continue;
       }
       Matcher t = TOTAL.matcher(line.strip());
@@ -68,8 +74,22 @@ public final class SeedRegisters {
     if (rows.size() != 47 || total == null) {
       throw new IllegalStateException("expected 47 council lines and a total in " + seed + ", found " + rows.size());
     }
+    rows.sort(java.util.Comparator.comparing(SeedRow::councilCode));
+    if (rows.stream().map(SeedRow::councilCode).distinct().count() != 47) {
+      throw new IllegalStateException("the seed's councils do not map one to one onto the 47 prefectures");
+    }
     rows.add(total);
     return rows;
+  }
+
+  /** The prefecture code of a council by its name (北海道中小企業活性化協議会 → 01). */
+  static String codeOf(String councilName) {
+    for (int i = 0; i < PREFECTURES.size(); i++) {
+      if (councilName.startsWith(PREFECTURES.get(i))) {
+        return String.format("%02d", i + 1);
+      }
+    }
+    throw new IllegalStateException("no prefecture for " + councilName);
   }
 
   /** The inquiries register (CSV) that reproduces the seed's 問合せ・相談受付 columns. */

@@ -16,6 +16,9 @@ class SeedRegistersTest {
     assertThat(seed.get(0)).isEqualTo(new SeedRegisters.SeedRow("01", "北海道中小企業活性化協議会", 1543, 20, 706, 8));
     assertThat(seed.get(12).name()).isEqualTo("東京都中小企業活性化協議会");
     assertThat(seed.get(46).name()).isEqualTo("沖縄県中小企業活性化協議会");
+    // the seed lists 長野 before 山梨 and 静岡 before 岐阜; the codes follow the prefectures, not the seed's order
+    assertThat(seed.get(19)).isEqualTo(new SeedRegisters.SeedRow("20", "長野県中小企業活性化協議会", 1056, 63, 812, 18));
+    assertThat(seed.get(15).name()).isEqualTo("富山県中小企業活性化協議会");
     SeedRegisters.SeedRow total = seed.get(47);
     assertThat(total).isEqualTo(new SeedRegisters.SeedRow(null, "合計", 82_550, 1_933, 26_429, 566));
     List<SeedRegisters.SeedRow> councils = seed.subList(0, 47);
