@@ -42,10 +42,12 @@ class PageController {
   private final CaseFileService cases;
   private final CaseViews views;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final jp.keieikaizen.intake.InquiryService inquiries;
 
   PageController(ApiCaller callers, StatisticsQuery statistics, DashboardService dashboards, CaseFileService cases,
-      CaseViews views, com.fasterxml.jackson.databind.ObjectMapper json) {
+      CaseViews views, com.fasterxml.jackson.databind.ObjectMapper json, jp.keieikaizen.intake.InquiryService inquiries) {
     this.json = json;
+    this.inquiries = inquiries;
     this.callers = callers;
     this.statistics = statistics;
     this.dashboards = dashboards;
@@ -145,6 +147,46 @@ class PageController {
     model.addAttribute("caller", callers.of(user));
     model.addAttribute("view", views.view(callers.visible(caseNumber, user)));
     return "case";
+  }
+
+  /** The council's inquiries: the form to record one and the latest recorded. */
+  @GetMapping("/app/inquiries")
+  String inquiries(Model model, Principal user) {
+    Caller caller = callers.of(user);
+    Set<String> scope = callers.access().figuresScope(caller);
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    model.addAttribute("caller", caller);
+    model.addAttribute("councils", caller.admin() ? null : caller.coordinatorOf());
+    model.addAttribute("today", today);
+    model.addAttribute("askers", jp.keieikaizen.intake.InquiryKinds.Asker.values());
+    model.addAttribute("channels", jp.keieikaizen.intake.InquiryKinds.Channel.values());
+    model.addAttribute("outcomes", java.util.Arrays.stream(jp.keieikaizen.intake.InquiryKinds.Outcome.values())
+        .filter(o -> o != jp.keieikaizen.intake.InquiryKinds.Outcome.APPLIED).toList());
+    model.addAttribute("programmes", Programme.values());
+    model.addAttribute("recent", inquiries.list(scope, jp.keieikaizen.intake.InquiryService.FIRST_DAY, today, 0, 50));
+    return "inquiries";
+  }
+
+  @org.springframework.web.bind.annotation.PostMapping("/app/inquiries")
+  String recordInquiry(@RequestParam Map<String, String> form, Model model, Principal user,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    Caller caller = callers.of(user);
+    if (!caller.admin() && !caller.coordinatorOf().contains(form.get("councilCode"))) {
+      throw new ForbiddenException("問合せを記録できるのはその協議会のコーディネーターです");
+    }
+    Map<String, Object> values = new java.util.HashMap<>(form);
+    values.remove("_csrf");
+    values.values().removeIf(v -> v instanceof String str && str.isBlank());
+    try {
+      var recorded = inquiries.record(new jp.keieikaizen.common.FormValues(values), user.getName());
+      redirect.addFlashAttribute("saved", recorded.id());
+      return "redirect:/app/inquiries";
+    } catch (InvalidInputException e) {
+      inquiries(model, user);
+      model.addAttribute("problems", e.problems());
+      model.addAttribute("entered", form);
+      return "inquiries";
+    }
   }
 
   private StatisticsService.Table table(String asOf, String quarter, String programme, Principal user) {

@@ -141,6 +141,45 @@ class StatisticsPageBrowserIT {
     }
   }
 
+  @Test
+  void aCoordinatorRecordsAnInquiryOnTheInquiryPageAndAMarkupNameIsRefused() throws Exception {
+    if (identity.createUserQuery().userId("browser-coord-40").count() == 0) {
+      User user = identity.newUser("browser-coord-40");
+      user.setFirstName("福岡");
+      user.setLastName("受付");
+      user.setPassword("Inquiry-Desk-2026");
+      identity.saveUser(user);
+      identity.createMembership("browser-coord-40", Groups.coordinator("40"));
+    }
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys("browser-coord-40");
+    browser.findElement(By.id("password")).sendKeys("Inquiry-Desk-2026");
+    browser.findElement(By.id("login-submit")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/app/"));
+
+    browser.get(url("/app/inquiries"));
+    assertThat(browser.findElement(By.id("councilCode")).getAttribute("value")).isEqualTo("40");
+    browser.findElement(By.id("companyName")).sendKeys("<script>alert(1)</script>");
+    WebElement record = browser.findElement(By.id("record"));
+    record.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(record));
+    assertThat(browser.findElement(By.id("problems")).getText()).contains("companyName");
+    assertThat(browser.findElements(By.id("saved"))).isEmpty();
+
+    WebElement name = browser.findElement(By.id("companyName"));
+    name.clear();
+    name.sendKeys("A&B商事株式会社");
+    new Select(browser.findElement(By.id("asker"))).selectByValue("LENDER");
+    record = browser.findElement(By.id("record"));
+    record.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(record));
+    assertThat(browser.findElement(By.id("saved")).getText()).startsWith("記録しました");
+    assertThat(browser.findElement(By.id("inquiry-list")).getText()).contains("A&B商事株式会社", "金融機関");
+    Files.write(SHOTS.resolve("inquiries.png"), browser.getScreenshotAs(OutputType.BYTES));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inquiry WHERE company_name = 'A&B商事株式会社' AND council_code = '40'",
+        Long.class)).isEqualTo(1);
+  }
+
   private static List<Long> figures(Map<?, ?> row) {
     return List.of(((Number) row.get("inquiriesTotal")).longValue(), ((Number) row.get("inquiriesQuarter")).longValue(),
         ((Number) row.get("decisionsTotal")).longValue(), ((Number) row.get("decisionsQuarter")).longValue());
