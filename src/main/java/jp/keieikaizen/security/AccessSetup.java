@@ -33,8 +33,9 @@ import jp.keieikaizen.council.CouncilService;
 /**
  * At every start, idempotently: one engine tenant per council (its prefecture code), the council's coordinator and
  * supervisor groups as its members, the national managers as members of every tenant, and each role's
- * authorizations; the first administrator from configuration when there is none. Agencies' groups are set up when an
- * agency is registered, and join a council's tenant when they are first offered a task there.
+ * authorizations; the first administrator from configuration when there is none. An agency's group is set up when the
+ * agency is registered, as a member of every council's tenant (an agency may work in any prefecture): what it sees
+ * there is only what it is granted, the tasks offered to it.
  *
  * <p>What each role is granted (on any resource id; the tenant narrows it to the council):
  * <ul>
@@ -119,9 +120,11 @@ public class AccessSetup implements ApplicationRunner {
     grant(group, Resources.PROCESS_INSTANCE, Permissions.CREATE);
     grant(group, Resources.FILTER, Permissions.READ);
     grant(group, Resources.DEPLOYMENT, Permissions.READ);
+    // once, at registration, not when a task is first offered: two nodes offering tasks at once would both try
+    councils.all().forEach(c -> tenantMember(c.prefectureCode(), group));
   }
 
-  /** Lets a group see into a council's tenant (an agency offered a task there); idempotent. */
+  /** Lets a group see into a council's tenant; idempotent. */
   public void tenantMember(String tenantId, String groupId) {
     if (identity.createTenantQuery().tenantId(tenantId).groupMember(groupId).count() == 0) {
       identity.createTenantGroupMembership(tenantId, groupId);
