@@ -29,8 +29,11 @@ public interface CaseWorkflow {
   /** The case a task belongs to, whoever may see it; empty for an unknown task. */
   Optional<CaseNumber> caseOfTask(String taskId);
 
-  /** The user's inbox: open tasks offered to their groups or assigned to them, as the engine lets them see. */
-  List<OpenTask> inbox(String userId);
+  /**
+   * A page of the user's inbox: open tasks offered to their groups or assigned to them, as the engine lets them see,
+   * the earliest due first.
+   */
+  List<OpenTask> inbox(String userId, int page, int size);
 
   /** The engine's user operation log of the case's process instances (the case's and its call activities'). */
   List<AuditEntry> engineAudit(CaseNumber number);

@@ -8,6 +8,9 @@ public final class CaseProcess {
   public static final String LENDER_AGREEMENT = "lenderAgreement";
   public static final String PAYMENT_CLAIM = "paymentClaim";
   public static final String MONITORING_ROUND = "monitoringRound";
+  /** Every process key of the case models. */
+  public static final java.util.Set<String> KEYS = java.util.Set.of(EARLY_PLAN, PLAN_405, LENDER_AGREEMENT, PAYMENT_CLAIM,
+      MONITORING_ROUND);
 
   public static final class Tasks {
     public static final String SUBMIT_APPLICATION = "submitApplication"; // the start event and its form

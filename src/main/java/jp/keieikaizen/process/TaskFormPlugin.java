@@ -1,18 +1,22 @@
 package jp.keieikaizen.process;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-
-/** Adds the {@link TaskFormListener} to the complete event of every user task the engine parses. */
+/**
+ * Adds the {@link TaskFormListener} to the complete event of every user task of the case models (not of other
+ * processes deployed to the same engine), once the engine has parsed the whole process.
+ */
 @Component
 class TaskFormPlugin extends AbstractProcessEnginePlugin {
 
@@ -29,10 +33,20 @@ class TaskFormPlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        if (CaseProcess.KEYS.contains(processDefinition.getKey())) {
+          addTo(processDefinition.getActivities());
+        }
       }
     });
+  }
+
+  private void addTo(List<ActivityImpl> activities) {
+    for (ActivityImpl activity : activities) {
+      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+      }
+      addTo(activity.getActivities());
+    }
   }
 }

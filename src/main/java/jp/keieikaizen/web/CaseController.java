@@ -143,11 +143,15 @@ class CaseController {
     return ResponseEntity.noContent().build();
   }
 
-  /** The caller's inbox: tasks offered to their groups or assigned to them. */
+  /** The caller's inbox, a page at a time (size ≤ 200): tasks offered to their groups or assigned to them. */
   @GetMapping("/tasks")
-  List<OpenTask> inbox(Principal user) {
+  List<OpenTask> inbox(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+      Principal user) {
     callers.of(user);
-    return workflow.inbox(user.getName());
+    if (page < 0 || page > 100_000 || size < 1 || size > 200) {
+      throw InvalidInputException.of(size < 1 || size > 200 ? "size" : "page", "page は0以上、size は1〜200で指定してください");
+    }
+    return workflow.inbox(user.getName(), page, size);
   }
 
   @PostMapping("/tasks/{taskId}/claim")

@@ -1,0 +1,153 @@
+package jp.keieikaizen.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.keieikaizen.casefile.CaseWorkflow;
+import jp.keieikaizen.casefile.Programme;
+import jp.keieikaizen.common.FormValues;
+import jp.keieikaizen.security.AccessSetup;
+import jp.keieikaizen.security.Groups;
+
+/**
+ * The performance harness on MariaDB ({@code ./mvnw -Pbench verify}; sizes by -Dperf.lifecycles, -Dperf.workers,
+ * -Dperf.openCases): lifecycle throughput of both programmes against a bare Camunda process with the same user tasks and
+ * jobs, in the same run; the coordinator's inbox and the case page among tens of thousands of cases; the JVM's
+ * resident memory idle and under load. The job executor is off: the harness runs every job, as the figures compare
+ * work, not polling.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "keiei.embedded-db.data-dir=target/perf-mariadb", "keiei.embedded-db.fresh=true", "keiei.embedded-db.demo=false",
+    "camunda.bpm.job-execution.enabled=false", "keiei.security.initial-admin.id=perf-admin",
+    "keiei.security.initial-admin.password=Measure-All-2026", "logging.level.org.camunda.bpm.engine.context=OFF" })
+class PerformanceBenchmark {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PerformanceBenchmark.class);
+  static final int LIFECYCLES = Integer.getInteger("perf.lifecycles", 200);
+  static final int WORKERS = Integer.getInteger("perf.workers", 4);
+  static final int OPEN_CASES = Integer.getInteger("perf.openCases", 20_000);
+  static final int READS = 50;
+
+  @Autowired CaseWorkflow workflow;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+  @Autowired AccessSetup access;
+  @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
+
+  @Test
+  void measure() throws Exception {
+    System.gc();
+    long idleRss = PerformanceHarness.rssKb();
+    access.registerAgency(new FormValues(Map.of("agencyCode", "108413220001", "name", "性能測定事務所", "kind", "CPA",
+        "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31")));
+    User coordinator = identity.newUser("perf-coord-13");
+    coordinator.setPassword("Inbox-Reader-2026");
+    identity.saveUser(coordinator);
+    identity.createMembership("perf-coord-13", Groups.coordinator("13"));
+    PerformanceHarness harness = new PerformanceHarness(workflow, tasks, management, runtime, repository, history,
+        "108413220001");
+
+    harness.lifecycles(Programme.EARLY_PLAN, 10, WORKERS); // warm-up
+    PerformanceHarness.Rate early = harness.lifecycles(Programme.EARLY_PLAN, LIFECYCLES, WORKERS);
+    PerformanceHarness.Rate bareEarly = harness.bare(early.tasks(), early.jobs(), LIFECYCLES, WORKERS);
+    PerformanceHarness.Rate plan405 = harness.lifecycles(Programme.PLAN_405, LIFECYCLES / 2, WORKERS);
+    PerformanceHarness.Rate bare405 = harness.bare(plan405.tasks(), plan405.jobs(), LIFECYCLES / 2, WORKERS);
+    long loadRss = harness.peakRssKb.get();
+
+    long startOpen = System.nanoTime();
+    List<String> open = harness.openCases(OPEN_CASES, WORKERS);
+    double openSeconds = (System.nanoTime() - startOpen) / 1e9;
+    long cases = jdbc.queryForObject("SELECT COUNT(*) FROM case_file", Long.class);
+    long historyRows = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_ACTINST", Long.class)
+        + jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_TASKINST", Long.class)
+        + jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST", Long.class)
+        + jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG", Long.class);
+
+    HttpClient http = HttpClient.newHttpClient();
+    String coordinatorAuth = basic("perf-coord-13", "Inbox-Reader-2026");
+    String adminAuth = basic("perf-admin", "Measure-All-2026");
+    get(http, "/api/tasks", coordinatorAuth); // warm-up
+    double[] inbox = PerformanceHarness.time(READS, () -> get(http, "/api/tasks", coordinatorAuth));
+    int inboxSize = get(http, "/api/tasks", coordinatorAuth).split("\"id\"").length - 1;
+    double[] inbox200 = PerformanceHarness.time(READS, () -> get(http, "/api/tasks?size=200", coordinatorAuth));
+    long councilTasks = tasks.createTaskQuery().taskCandidateGroup(Groups.coordinator("13")).count();
+    Random random = new Random(7);
+    double[] casePage = PerformanceHarness.time(READS, () ->
+        get(http, "/api/cases/" + open.get(random.nextInt(open.size())), adminAuth));
+    long afterReadsRss = PerformanceHarness.rssKb();
+
+    LOG.warn("""
+
+        performance harness (MariaDB, {} cores, {} workers, job executor off: the harness runs every job)
+          {}: {} in {} s = {} /s ({} user tasks and {} jobs each)
+          {}: {} in {} s = {} /s   -> application / engine limit = {}
+          {}: {} in {} s = {} /s ({} user tasks and {} jobs each)
+          {}: {} in {} s = {} /s   -> application / engine limit = {}
+          data set: {} cases ({} opened in {} s), {} history rows (activity, task, variable, job log)
+          coordinator inbox GET /api/tasks (a page of {} of the council's {} open tasks): median {} ms, p95 {} ms over {} calls
+          coordinator inbox GET /api/tasks?size=200: median {} ms, p95 {} ms
+          case page GET /api/cases/{{n}}: median {} ms, p95 {} ms over {} calls
+          resident memory: idle {} MB, under lifecycle load (peak) {} MB, after the reads {} MB""",
+        Runtime.getRuntime().availableProcessors(), WORKERS,
+        early.what(), early.lifecycles(), f(early.seconds()), f(early.perSecond()), early.tasks(), early.jobs(),
+        bareEarly.what(), bareEarly.lifecycles(), f(bareEarly.seconds()), f(bareEarly.perSecond()),
+        f(early.perSecond() / bareEarly.perSecond()),
+        plan405.what(), plan405.lifecycles(), f(plan405.seconds()), f(plan405.perSecond()), plan405.tasks(), plan405.jobs(),
+        bare405.what(), bare405.lifecycles(), f(bare405.seconds()), f(bare405.perSecond()),
+        f(plan405.perSecond() / bare405.perSecond()),
+        cases, open.size(), f(openSeconds), historyRows, inboxSize, councilTasks, f(inbox[0]), f(inbox[1]), READS,
+        f(inbox200[0]), f(inbox200[1]), f(casePage[0]),
+        f(casePage[1]), READS, idleRss / 1024, loadRss / 1024, afterReadsRss / 1024);
+  }
+
+  private String get(HttpClient http, String path, String auth) {
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+      }
+      return response.body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String f(double value) {
+    return String.format("%.2f", value);
+  }
+}
