@@ -2,6 +2,7 @@ package jp.keieikaizen.council;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,6 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class CouncilService {
+
+  /** A council's code: the JIS prefecture code, 01 to 47. */
+  public static final Pattern CODE = Pattern.compile("0[1-9]|[1-3]\\d|4[0-7]");
 
   private final CouncilRepository councils;
 

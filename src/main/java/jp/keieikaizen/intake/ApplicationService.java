@@ -39,7 +39,6 @@ import jp.keieikaizen.subsidy.SubsidyRules;
 @Transactional
 public class ApplicationService {
 
-  static final Pattern COUNCIL = Pattern.compile("0[1-9]|[1-3]\\d|4[0-7]");
   static final Pattern POSTAL = Pattern.compile("\\d{3}-\\d{4}");
 
   private final CouncilService councils;
@@ -112,7 +111,7 @@ public class ApplicationService {
 
   /** Registers an application; with an initiator linked to an agency, that agency must be the lead. */
   RegisteredCase register(Programme programme, FormValues form, String initiator) {
-    String council = form.requiredPattern(COUNCIL_CODE, COUNCIL, "都道府県コード（01〜47）で選んでください");
+    String council = form.requiredPattern(COUNCIL_CODE, CouncilService.CODE, "都道府県コード（01〜47）で選んでください");
     Agency agency = leadAgency(form, initiator);
     LocalDate applicationDate = applicationDate(form);
     CompanyProfile profile = companyProfile(programme, form);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -13,13 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import jp.keieikaizen.casefile.CaseFile;
 import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseNumber;
-import jp.keieikaizen.casefile.Programme;
 import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.common.NotFoundException;
 import jp.keieikaizen.council.CouncilService;
-import jp.keieikaizen.intake.InquiryKinds.Asker;
-import jp.keieikaizen.intake.InquiryKinds.Channel;
 import jp.keieikaizen.intake.InquiryKinds.Outcome;
 
 /** Records inquiries (問合せ・相談受付), lists them, and links one to the case it became. */
@@ -29,7 +25,6 @@ public class InquiryService {
 
   /** The programme's first inquiries: the 405 programme started in March 2013. */
   public static final LocalDate FIRST_DAY = LocalDate.of(2013, 3, 1);
-  static final Pattern COUNCIL = Pattern.compile("(0[1-9]|[1-3][0-9]|4[0-7])");
 
   private final InquiryRepository inquiries;
   private final CouncilService councils;
@@ -45,26 +40,16 @@ public class InquiryService {
 
   /** Fields: councilCode, receivedOn, asker, channel, programme (optional), outcome, companyName, note. */
   public Inquiry record(FormValues form, String userId) {
-    String council = form.requiredPattern("councilCode", COUNCIL, "都道府県コード（01〜47）で選んでください");
-    LocalDate received = form.requiredPastDate("receivedOn", LocalDate.now(clock));
-    if (received != null && received.isBefore(FIRST_DAY)) {
-      form.problem("receivedOn", FIRST_DAY + " 以降の日付を入力してください");
-    }
-    Asker asker = form.requiredEnum("asker", Asker.class);
-    Channel channel = form.requiredEnum("channel", Channel.class);
-    Programme programme = form.isPresent("programme") ? form.requiredEnum("programme", Programme.class) : null;
-    Outcome outcome = form.requiredEnum("outcome", Outcome.class);
-    String company = form.optionalName("companyName", 200);
-    String note = form.optionalText("note", 1000);
-    if (outcome == Outcome.APPLIED) {
+    InquiryInput in = InquiryInput.read(form, LocalDate.now(clock));
+    if (in.outcome() == Outcome.APPLIED) {
       form.problem("outcome", "利用申請済みは案件との紐付け（POST /api/inquiries/{id}/case）で記録されます");
     }
-    if (council != null && !councils.exists(council)) {
+    if (in.councilCode() != null && !councils.exists(in.councilCode())) {
       form.problem("councilCode", "登録されていない協議会です");
     }
     form.validate();
-    return inquiries.save(new Inquiry(council, received, asker, channel, programme, outcome, company, note, userId,
-        clock.instant()));
+    return inquiries.save(new Inquiry(in.councilCode(), in.receivedOn(), in.asker(), in.channel(), in.programme(),
+        in.outcome(), in.companyName(), in.note(), userId, clock.instant()));
   }
 
   /** Links the inquiry to the case it became: the same council's case. */

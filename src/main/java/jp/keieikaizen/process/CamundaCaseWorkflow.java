@@ -235,10 +235,6 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     return task;
   }
 
-  private String businessKey(Task task) {
-    return runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
-  }
-
   private OpenTask toOpenTask(Task task, CaseNumber number) {
     List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)

@@ -20,15 +20,18 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.keieikaizen.agency.AgencyService;
 import jp.keieikaizen.casefile.Programme;
 import jp.keieikaizen.common.FieldProblem;
 import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.common.Labelled;
 import jp.keieikaizen.company.CorporateNumber;
+import jp.keieikaizen.council.CouncilService;
 import jp.keieikaizen.intake.InquiryKinds.Asker;
 import jp.keieikaizen.intake.InquiryKinds.Channel;
 import jp.keieikaizen.intake.InquiryKinds.Outcome;
+import jp.keieikaizen.intake.InquiryInput;
 import jp.keieikaizen.intake.InquiryService;
 
 /**
@@ -56,9 +59,7 @@ public class HistoricImport {
       "decidedOn", "利用申請決定日", "programme", "事業", "companyName", "事業者名", "corporateNumber", "法人番号",
       "agencyCode", "認定支援機関ID");
   static final int MAX_ROWS = 500_000;
-  private static final Pattern COUNCIL = Pattern.compile("(0[1-9]|[1-3][0-9]|4[0-7])");
   private static final Pattern SLASH_DATE = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
-  private static final Pattern AGENCY_CODE = Pattern.compile("\\d{6,12}");
   private static final int BATCH = 2_000;
 
   private final JdbcTemplate jdbc;
@@ -118,25 +119,15 @@ public class HistoricImport {
 
   /** [councilCode, receivedOn, asker, channel, programme, outcome, companyName, note, caseNumber] */
   private static Object[] inquiry(FormValues form, LocalDate today) {
-    String council = form.requiredPattern("councilCode", COUNCIL, "都道府県コード（01〜47）で指定してください");
-    LocalDate received = form.requiredPastDate("receivedOn", today);
-    if (received != null && received.isBefore(InquiryService.FIRST_DAY)) {
-      form.problem("receivedOn", InquiryService.FIRST_DAY + " 以降の日付にしてください");
-    }
-    Asker asker = form.requiredEnum("asker", Asker.class);
-    Channel channel = form.requiredEnum("channel", Channel.class);
-    Programme programme = form.isPresent("programme") ? form.requiredEnum("programme", Programme.class) : null;
-    Outcome outcome = form.requiredEnum("outcome", Outcome.class);
-    String company = form.optionalName("companyName", 200);
-    String note = form.optionalText("note", 1000);
+    InquiryInput in = InquiryInput.read(form, today);
     String caseNumber = form.optionalName("caseNumber", 20);
-    return new Object[] {council, received, name(asker), name(channel), name(programme), name(outcome), company, note,
-        caseNumber};
+    return new Object[] {in.councilCode(), in.receivedOn(), name(in.asker()), name(in.channel()), name(in.programme()),
+        name(in.outcome()), in.companyName(), in.note(), caseNumber};
   }
 
   /** [councilCode, caseNumber, decidedOn, programme, companyName, corporateNumber, agencyCode] */
   private static Object[] decision(FormValues form, LocalDate today) {
-    String council = form.requiredPattern("councilCode", COUNCIL, "都道府県コード（01〜47）で指定してください");
+    String council = form.requiredPattern("councilCode", CouncilService.CODE, "都道府県コード（01〜47）で指定してください");
     String caseNumber = form.requiredName("caseNumber", 30);
     LocalDate decided = form.requiredPastDate("decidedOn", today);
     if (decided != null && decided.isBefore(InquiryService.FIRST_DAY)) {
@@ -148,7 +139,7 @@ public class HistoricImport {
     if (corporate != null && !CorporateNumber.isValid(corporate)) {
       form.problem("corporateNumber", "法人番号は13桁の数字で、先頭のチェックデジットが正しい必要があります");
     }
-    String agency = form.optionalPattern("agencyCode", AGENCY_CODE, "認定支援機関IDは6〜12桁の数字です");
+    String agency = form.optionalPattern("agencyCode", AgencyService.AGENCY_CODE, "認定支援機関IDは6〜12桁の数字です");
     return new Object[] {council, caseNumber, decided, name(programme), company, corporate, agency};
   }
 

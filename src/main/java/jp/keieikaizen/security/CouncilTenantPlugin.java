@@ -1,7 +1,5 @@
 package jp.keieikaizen.security;
 
-import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
@@ -9,6 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.springframework.stereotype.Component;
+
+import jp.keieikaizen.council.CouncilService;
 
 /**
  * One tenant per council: every case's process instance belongs to its council's tenant (the prefecture code of the
@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CouncilTenantPlugin extends AbstractProcessEnginePlugin {
 
-  static final Pattern COUNCIL_CODE = Pattern.compile("(0[1-9]|[1-3][0-9]|4[0-7])");
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -34,7 +33,7 @@ class CouncilTenantPlugin extends AbstractProcessEnginePlugin {
         return ctx.getSuperExecution().getTenantId();
       }
       Object council = ctx.getVariables() == null ? null : ctx.getVariables().get("councilCode");
-      return council instanceof String code && COUNCIL_CODE.matcher(code).matches() ? code : null;
+      return council instanceof String code && CouncilService.CODE.matcher(code).matches() ? code : null;
     }
 
     @Override

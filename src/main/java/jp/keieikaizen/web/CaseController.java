@@ -30,6 +30,7 @@ import jp.keieikaizen.common.FieldProblem;
 import jp.keieikaizen.common.ForbiddenException;
 import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.common.NotFoundException;
+import jp.keieikaizen.council.CouncilService;
 import jp.keieikaizen.security.CaseAccess;
 import jp.keieikaizen.security.Caller;
 
@@ -42,7 +43,6 @@ import jp.keieikaizen.security.Caller;
 class CaseController {
 
   static final Pattern CASE_NUMBER_PREFIX = Pattern.compile("[0-9-]{1,12}");
-  static final Pattern COUNCIL = Pattern.compile("(0[1-9]|[1-3][0-9]|4[0-7])");
 
   private final CaseWorkflow workflow;
   private final CaseViews views;
@@ -87,7 +87,7 @@ class CaseController {
     if (company != null && (company.isBlank() || company.length() > 100)) {
       problems.add(new FieldProblem("company", "事業者名・法人番号は1〜100文字で指定してください"));
     }
-    if (council != null && !COUNCIL.matcher(council).matches()) {
+    if (council != null && !CouncilService.CODE.matcher(council).matches()) {
       problems.add(new FieldProblem("council", "都道府県コード（01〜47）で指定してください"));
     }
     Programme p = enumOrProblem(Programme.class, programme, "programme", problems);

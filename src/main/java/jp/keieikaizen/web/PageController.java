@@ -131,7 +131,7 @@ class PageController {
     CaseState s = state == null || state.isBlank() ? null : CaseState.valueOf(state);
     Programme p = programme == null || programme.isBlank() ? null : Programme.valueOf(programme);
     String c = council == null || council.isBlank() ? null : council;
-    if (c != null && !CaseController.COUNCIL.matcher(c).matches()) {
+    if (c != null && !jp.keieikaizen.council.CouncilService.CODE.matcher(c).matches()) {
       throw InvalidInputException.of("council", "都道府県コード（01〜47）で指定してください");
     }
     model.addAttribute("caller", caller);
