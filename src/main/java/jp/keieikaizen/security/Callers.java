@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The caller behind a user id, from the engine's identity (one source of truth for users, groups and tenants, shared
@@ -29,11 +31,28 @@ public class Callers {
     this.identity = identity;
   }
 
-  /** The caller with this user id; null means an internal call ({@link Caller#SYSTEM}). */
+  /**
+   * The caller with this user id; null means an internal call ({@link Caller#SYSTEM}). Within an HTTP request it is read
+   * once: the controller's checks, the tenant check and the engine call of one request share it.
+   */
   public Caller of(String userId) {
     if (userId == null) {
       return Caller.SYSTEM;
     }
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return read(userId);
+    }
+    String key = Callers.class.getName() + ":" + userId;
+    Caller caller = (Caller) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+    if (caller == null) {
+      caller = read(userId);
+      request.setAttribute(key, caller, RequestAttributes.SCOPE_REQUEST);
+    }
+    return caller;
+  }
+
+  private Caller read(String userId) {
     List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
     Set<String> groupIds = new HashSet<>();
     Set<String> coordinated = new HashSet<>();
