@@ -23,14 +23,13 @@ import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.common.NotFoundException;
 import jp.keieikaizen.report.DashboardService;
 import jp.keieikaizen.report.FiscalQuarter;
-import jp.keieikaizen.report.StatisticsFiles;
 import jp.keieikaizen.report.StatisticsService;
 import jp.keieikaizen.security.CaseAccess;
 import jp.keieikaizen.security.Caller;
 
 /**
- * The application's own pages (login with the engine's users, session, CSRF): the statistics table with its CSV and
- * Excel downloads, the dashboard, and the case list and case summary its figures link to. Templates escape every
+ * The application's own pages (login with the engine's users, session, CSRF): the statistics table (its downloads are
+ * {@link StatisticsController}'s), the dashboard, and the case list and case summary its figures link to. Templates escape every
  * value they print.
  */
 @Controller
@@ -72,7 +71,7 @@ class PageController {
     model.addAttribute("caller", callers.of(user));
     model.addAttribute("programmes", Programme.values());
     try {
-      StatisticsService.Table table = table(asOf, quarter, programme, user);
+      StatisticsService.Table table = statistics.table(asOf, quarter, programme, user);
       model.addAttribute("table", table);
       model.addAttribute("query", "asOf=" + table.asOf() + "&quarter=" + table.quarter()
           + (table.programme() == null ? "" : "&programme=" + table.programme()));
@@ -85,21 +84,6 @@ class PageController {
     model.addAttribute("quarter", quarter);
     model.addAttribute("programme", programme);
     return "statistics";
-  }
-
-  @GetMapping("/app/statistics.csv")
-  ResponseEntity<byte[]> csv(@RequestParam(required = false) String asOf, @RequestParam(required = false) String quarter,
-      @RequestParam(required = false) String programme, Principal user) {
-    StatisticsService.Table table = table(asOf, quarter, programme, user);
-    return ReportController.file(StatisticsFiles.csv(table), "text/csv;charset=UTF-8", "実績_" + table.asOf() + ".csv");
-  }
-
-  @GetMapping("/app/statistics.xlsx")
-  ResponseEntity<byte[]> excel(@RequestParam(required = false) String asOf, @RequestParam(required = false) String quarter,
-      @RequestParam(required = false) String programme, Principal user) {
-    StatisticsService.Table table = table(asOf, quarter, programme, user);
-    return ReportController.file(StatisticsFiles.excel(table),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "実績_" + table.asOf() + ".xlsx");
   }
 
   @GetMapping("/app/dashboard")
@@ -187,10 +171,6 @@ class PageController {
       model.addAttribute("entered", form);
       return "inquiries";
     }
-  }
-
-  private StatisticsService.Table table(String asOf, String quarter, String programme, Principal user) {
-    return statistics.table(asOf, quarter, programme, callers.access().figuresScope(callers.of(user)));
   }
 
   /** The quarters offered: from the as-of date's back to the programme's start, newest first. */

@@ -24,20 +24,16 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import jp.keieikaizen.casefile.Programme;
 import jp.keieikaizen.common.ForbiddenException;
 import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.intake.Inquiry;
 import jp.keieikaizen.intake.InquiryService;
-import jp.keieikaizen.report.FiscalQuarter;
 import jp.keieikaizen.report.HistoricImport;
-import jp.keieikaizen.report.StatisticsFiles;
-import jp.keieikaizen.report.StatisticsService;
 import jp.keieikaizen.security.Caller;
 
 /**
- * Inquiries (問合せ・相談受付), the statistics table as JSON, CSV and Excel, and the import of historic registers.
+ * Inquiries (問合せ・相談受付), council budgets, and the import of historic registers.
  * National managers and administrators see every council; a council's staff their own; agencies none.
  */
 @RestController
@@ -56,16 +52,14 @@ class ReportController {
   private final InquiryService inquiries;
   private final HistoricImport imports;
   private final ApiCaller callers;
-  private final StatisticsQuery query;
   private final jp.keieikaizen.report.DashboardService dashboards;
 
-  ReportController(InquiryService inquiries, HistoricImport imports, ApiCaller callers, StatisticsQuery query,
+  ReportController(InquiryService inquiries, HistoricImport imports, ApiCaller callers,
       jp.keieikaizen.report.DashboardService dashboards) {
     this.dashboards = dashboards;
     this.inquiries = inquiries;
     this.imports = imports;
     this.callers = callers;
-    this.query = query;
   }
 
   /** A council's coordinator (or an administrator) records an inquiry of that council. */
@@ -122,28 +116,6 @@ class ReportController {
     return ResponseEntity.noContent().build();
   }
 
-  /** The statistics table: as of a date (default today), for a fiscal quarter (default the one of that date). */
-  @GetMapping("/statistics")
-  StatisticsService.Table table(@RequestParam(required = false) String asOf, @RequestParam(required = false) String quarter,
-      @RequestParam(required = false) String programme, Principal user) {
-    return statistics(asOf, quarter, programme, user);
-  }
-
-  @GetMapping("/statistics.csv")
-  ResponseEntity<byte[]> csv(@RequestParam(required = false) String asOf, @RequestParam(required = false) String quarter,
-      @RequestParam(required = false) String programme, Principal user) {
-    StatisticsService.Table table = statistics(asOf, quarter, programme, user);
-    return file(StatisticsFiles.csv(table), "text/csv;charset=UTF-8", "実績_" + table.asOf() + ".csv");
-  }
-
-  @GetMapping("/statistics.xlsx")
-  ResponseEntity<byte[]> excel(@RequestParam(required = false) String asOf, @RequestParam(required = false) String quarter,
-      @RequestParam(required = false) String programme, Principal user) {
-    StatisticsService.Table table = statistics(asOf, quarter, programme, user);
-    return file(StatisticsFiles.excel(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "実績_" + table.asOf() + ".xlsx");
-  }
-
   /**
    * Imports a historic register (kind: inquiries or decisions) from CSV or .xlsx. A coordinator imports only their
    * council's rows; by default any bad row refuses the whole file (400 naming each row, field and rule).
@@ -162,10 +134,6 @@ class ReportController {
     };
     return imports.run(k, file.getOriginalFilename(), file.getBytes(), partial,
         caller.admin() ? null : caller.coordinatorOf(), user.getName());
-  }
-
-  StatisticsService.Table statistics(String asOf, String quarter, String programme, Principal user) {
-    return query.table(asOf, quarter, programme, callers.access().figuresScope(callers.of(user)));
   }
 
   private static LocalDate today() {

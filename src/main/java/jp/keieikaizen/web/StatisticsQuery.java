@@ -17,13 +17,16 @@ import jp.keieikaizen.report.StatisticsService;
 class StatisticsQuery {
 
   private final StatisticsService statistics;
+  private final ApiCaller callers;
 
-  StatisticsQuery(StatisticsService statistics) {
+  StatisticsQuery(StatisticsService statistics, ApiCaller callers) {
     this.statistics = statistics;
+    this.callers = callers;
   }
 
-  /** @param scope the councils the caller reads (null: all) */
-  StatisticsService.Table table(String asOf, String quarter, String programme, Set<String> scope) {
+  /** The table within the councils the caller reads (national: all; council staff: theirs; agencies: 403). */
+  StatisticsService.Table table(String asOf, String quarter, String programme, java.security.Principal user) {
+    Set<String> scope = callers.access().figuresScope(callers.of(user));
     FormValues form = new FormValues(asOf == null || asOf.isBlank() ? Map.of() : Map.of("asOf", asOf));
     LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now(ZoneId.of("Asia/Tokyo")) : form.requiredDate("asOf");
     FiscalQuarter q = null;
