@@ -329,7 +329,8 @@ public class EarlyPlanLifecycleIT {
     return http.postForEntity("/api/cases/" + caseNumber + "/documents", new HttpEntity<>(body, headers), Map.class);
   }
 
-  private static Map<String, Object> untyped(Map<String, Object> values) {
+  /** Values as the engine's REST API takes them ({name: {value}}), as Tasklist sends a form. */
+  public static Map<String, Object> untyped(Map<String, Object> values) {
     Map<String, Object> variables = new HashMap<>();
     values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
     return variables;
@@ -439,7 +440,8 @@ public class EarlyPlanLifecycleIT {
   }
 
   @SuppressWarnings("unchecked")
-  static List<String> fields(Map<?, ?> problem) {
+  /** The fields a 400 answer names. */
+  public static List<String> fields(Map<?, ?> problem) {
     return ((List<Map<String, String>>) problem.get("errors")).stream().map(e -> e.get("field")).toList();
   }
 

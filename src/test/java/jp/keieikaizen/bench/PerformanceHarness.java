@@ -3,11 +3,8 @@ package jp.keieikaizen.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +27,6 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 
-import jp.keieikaizen.EarlyPlanLifecycleIT;
 import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.casefile.CaseWorkflow;
 import jp.keieikaizen.casefile.Programme;
@@ -45,7 +41,6 @@ public final class PerformanceHarness {
 
   /** The timers a case waits on (the others are deadlines that would change its path if fired early). */
   static final Set<String> WAITS = Set.of("waitForInterimMonitoring", "waitForFinalMonitoring", "waitForRound");
-  static final String TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
   static final String BARE = "bareLifecycle";
 
   public record Rate(String what, int lifecycles, double seconds, long tasks, long jobs) {
@@ -79,7 +74,7 @@ public final class PerformanceHarness {
     AtomicLong taskCount = new AtomicLong();
     AtomicLong jobCount = new AtomicLong();
     double seconds = parallel(count, workers, () -> {
-      CaseNumber number = workflow.submitApplication(programme, application(programme), null);
+      CaseNumber number = workflow.submitApplication(programme, LifecycleData.application(programme, agencyCode), null);
       drive(number.value(), new AtomicLong(), new AtomicLong(), true);
       count(number.value(), taskCount, jobCount);
       return null;
@@ -107,7 +102,7 @@ public final class PerformanceHarness {
   public List<String> openCases(int count, int workers) throws Exception {
     List<String> numbers = java.util.Collections.synchronizedList(new ArrayList<>());
     parallel(count, workers, () -> {
-      CaseNumber number = workflow.submitApplication(Programme.EARLY_PLAN, application(Programme.EARLY_PLAN), null);
+      CaseNumber number = workflow.submitApplication(Programme.EARLY_PLAN, LifecycleData.application(Programme.EARLY_PLAN, agencyCode), null);
       runJobs(number.value(), new AtomicLong(), true);
       numbers.add(number.value());
       return null;
@@ -254,30 +249,10 @@ public final class PerformanceHarness {
   // --- valid data for every task of both programmes
 
   private Map<String, Object> values(Task task, String businessKey) {
-    String key = task.getTaskDefinitionKey();
     boolean early = "earlyPlan".equals(rootKeys.computeIfAbsent(businessKey, this::rootKeyOf));
-    return switch (key) {
-      case "decideApplication" -> Map.of("decision", "ACCEPT", "decisionComment", "要件充足");
-      case "draftPlan" -> Map.of("planDate", TODAY, "planPeriodYears", 3, "hasBusinessModelOverview", true,
-          "hasCashPlan", true, "hasPlannedPnl", true, "hasActionPlan", true);
-      case "draftPlan405" -> Map.of("planDate", TODAY, "planPeriodYears", 5, "hasCompanyOverview", true,
-          "hasBusinessModelOverview", true, "hasCashPlan", true, "hasFinancialStatements", true, "hasActionPlan", true,
-          "hasFinancialSupport", true);
-      case "advisePlan" -> Map.of("adviceOutcome", "APPROVE");
-      case "recordLenderResponse" -> Map.of("planSubmittedOn", TODAY, "lenderResponse", early ? "RECEIPT" : "CONSENT",
-          "respondedOn", TODAY);
-      case "recordCompanyShare" -> Map.of("transferDate", TODAY, "transferAmount", early ? 75_000 : 133_334);
-      case "fileClaim" -> claim(String.valueOf(tasks.getVariable(task.getId(), "claimCategory")), early);
-      case "checkClaim" -> Map.of("claimDecision", "APPROVE", "docInvoice", true, "docTransfer", true,
-          "docTimeSheet", true, "docCheckpoints", true, "docLenderResponses", true, "docMonitoringReport", true,
-          "docNegotiationRecord", true);
-      case "recordPayment" -> Map.of("paidOn", TODAY, "paymentReference", "振込-" + task.getId().hashCode());
-      case "submitMonitoringReport" -> Map.of("reportSubmittedOn", TODAY, "lenderMeetingOn", TODAY,
-          "financials", "TAX_RETURN", "coversResults", true, "coversActionProgress", true, "coversGapAnalysis", true,
-          "coversLenderRequests", true);
-      case "reviewMonitoringReport" -> Map.of("reviewOutcome", "ACCEPT");
-      default -> throw new IllegalStateException("the harness does not know task " + key);
-    };
+    String category = "fileClaim".equals(task.getTaskDefinitionKey())
+        ? String.valueOf(tasks.getVariable(task.getId(), "claimCategory")) : null;
+    return LifecycleData.taskValues(task.getTaskDefinitionKey(), early, category, task.getId());
   }
 
   private final Map<String, String> rootKeys = new java.util.concurrent.ConcurrentHashMap<>();
@@ -287,40 +262,5 @@ public final class PerformanceHarness {
     ProcessInstance root = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
         .processDefinitionKeyIn("earlyPlan", "plan405").singleResult();
     return repository.getProcessDefinition(root.getProcessDefinitionId()).getKey();
-  }
-
-  /** Each claim invoiced at its quote (405 monitoring: a third per yearly claim); the company's transfer covers its share. */
-  private static Map<String, Object> claim(String category, boolean early) {
-    long gross = switch (category) {
-      case "PLAN" -> early ? 225_000 : 400_000;
-      case "INTERIM_MONITORING" -> 60_000;
-      case "FINAL_MONITORING" -> 75_000;
-      case "MONITORING" -> 66_000;
-      default -> 100_000;
-    };
-    Map<String, Object> values = new HashMap<>(Map.of("invoiceDate", TODAY, "transferDate", TODAY));
-    values.put("invoiceGross", gross);
-    values.put("invoiceTax", gross / 11);
-    values.put("transferAmount", gross);
-    return values;
-  }
-
-  private Map<String, Object> application(Programme programme) {
-    Map<String, Object> v = programme == Programme.EARLY_PLAN ? EarlyPlanLifecycleIT.application()
-        : EarlyPlanLifecycleIT.application405();
-    v.put("agencyCode", agencyCode);
-    v.remove("corporateNumber");
-    v.put("entityType", "SOLE_PROPRIETOR");
-    if (programme != Programme.EARLY_PLAN) {
-      v.remove("lender3Name");
-      v.remove("lender3Kind");
-      v.put("lender2Name", "東京信用保証協会");
-      v.put("lender2Kind", "CREDIT_GUARANTEE");
-      v.put("planFeeGross", 400_000);
-      v.put("planFeeTax", 36_363);
-      v.put("monitoringFeeGross", 200_000);
-      v.put("monitoringFeeTax", 18_181);
-    }
-    return v;
   }
 }

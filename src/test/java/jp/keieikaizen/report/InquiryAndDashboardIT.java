@@ -1,5 +1,6 @@
 package jp.keieikaizen.report;
 
+import static jp.keieikaizen.EarlyPlanLifecycleIT.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -160,8 +161,4 @@ class InquiryAndDashboardIT {
     return rows.stream().filter(r -> council.equals(r.get("councilCode"))).findFirst().orElseThrow();
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<String> fields(Map<String, Object> problem) {
-    return ((List<Map<String, String>>) problem.get("errors")).stream().map(e -> e.get("field")).toList();
-  }
 }

@@ -1,5 +1,6 @@
 package jp.keieikaizen.report;
 
+import static jp.keieikaizen.EarlyPlanLifecycleIT.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -203,11 +204,6 @@ class StatisticsIT {
   private static List<Integer> figures(Map<String, Object> row) {
     return List.of(((Number) row.get("inquiriesTotal")).intValue(), ((Number) row.get("inquiriesQuarter")).intValue(),
         ((Number) row.get("decisionsTotal")).intValue(), ((Number) row.get("decisionsQuarter")).intValue());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> fields(Map<String, Object> problem) {
-    return ((List<Map<String, String>>) problem.get("errors")).stream().map(e -> e.get("field")).toList();
   }
 
   private ResponseEntity<Map<String, Object>> upload(String kind, String name, byte[] content, boolean partial) {

@@ -1,5 +1,6 @@
 package jp.keieikaizen.security;
 
+import static jp.keieikaizen.EarlyPlanLifecycleIT.untyped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -341,9 +342,4 @@ class RoleTenantMatrixIT {
     return v;
   }
 
-  private static Map<String, Object> untyped(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    return variables;
-  }
 }

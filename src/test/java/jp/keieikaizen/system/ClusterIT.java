@@ -17,8 +17,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -40,7 +38,8 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import jp.keieikaizen.EarlyPlanLifecycleIT;
+import jp.keieikaizen.bench.LifecycleData;
+import jp.keieikaizen.casefile.Programme;
 
 /**
  * Two application JVMs against one MariaDB (SPRING_DATASOURCE_URL when given, else a database of this run's embedded
@@ -57,8 +56,7 @@ class ClusterIT {
   static final int CASES = Integer.getInteger("cluster.cases", 1_000);
   static final int WORKERS = 8;
   static final int LOCK_MILLIS = 10_000;
-  static final String ADMIN = "cluster-admin", PASSWORD = "Two-Nodes-2026";
-  static final String TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+  static final String ADMIN = "cluster-admin", PASSWORD = "Two-Nodes-2026", AGENCY = "108413440001";
   static final ObjectMapper JSON = new ObjectMapper();
 
   static String jdbcUrl;
@@ -291,13 +289,14 @@ class ClusterIT {
     final ConcurrentLinkedQueue<String> dead = new ConcurrentLinkedQueue<>();
 
     void registerAgency() throws Exception {
-      call("POST", "/api/agencies", Map.of("agencyCode", "108413440001", "name", "クラスタ試験税理士法人", "kind",
+      call("POST", "/api/agencies", Map.of("agencyCode", AGENCY, "name", "クラスタ試験税理士法人", "kind",
           "TAX_ACCOUNTANT", "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31"));
     }
 
     /** Drives one case to its first monitoring report; returns its number. */
     String runCase(boolean early) throws Exception {
-      Map<String, Object> application = early ? earlyApplication() : application405();
+      Map<String, Object> application = LifecycleData.application(early ? Programme.EARLY_PLAN : Programme.PLAN_405,
+          AGENCY);
       Response started = call("POST", early ? "/api/early-plan/applications" : "/api/405/applications", application);
       if (started.status() != 201) {
         throw new IllegalStateException("application refused: " + started.body());
@@ -320,7 +319,8 @@ class ClusterIT {
           continue;
         }
         for (Map<String, Object> task : open) {
-          Response done = call("POST", "/api/tasks/" + task.get("id") + "/complete", values((String) task.get("key"), early));
+          Response done = call("POST", "/api/tasks/" + task.get("id") + "/complete", LifecycleData.taskValues(
+              (String) task.get("key"), early, "PLAN", (String) task.get("id")));
           if (done.status() != 204 && done.status() != 404) {
             throw new IllegalStateException(number + " " + task.get("key") + ": " + done.status() + " " + done.body());
           }
@@ -388,51 +388,6 @@ class ClusterIT {
     private Node pick() {
       boolean useB = next.getAndIncrement() % 2 == 1 && !dead.contains("node-b") && nodeB.process().isAlive();
       return useB ? nodeB : nodeA;
-    }
-
-    private static Map<String, Object> values(String key, boolean early) {
-      return switch (key) {
-        case "decideApplication" -> Map.of("decision", "ACCEPT", "decisionComment", "要件充足");
-        case "draftPlan" -> Map.of("planDate", TODAY, "planPeriodYears", 3, "hasBusinessModelOverview", true,
-            "hasCashPlan", true, "hasPlannedPnl", true, "hasActionPlan", true);
-        case "draftPlan405" -> Map.of("planDate", TODAY, "planPeriodYears", 5, "hasCompanyOverview", true,
-            "hasBusinessModelOverview", true, "hasCashPlan", true, "hasFinancialStatements", true, "hasActionPlan", true,
-            "hasFinancialSupport", true);
-        case "advisePlan" -> Map.of("adviceOutcome", "APPROVE");
-        case "recordLenderResponse" -> Map.of("planSubmittedOn", TODAY, "lenderResponse", early ? "RECEIPT" : "CONSENT",
-            "respondedOn", TODAY);
-        case "recordCompanyShare" -> Map.of("transferDate", TODAY, "transferAmount", early ? 75_000 : 133_334);
-        case "fileClaim" -> Map.of("invoiceDate", TODAY, "invoiceGross", early ? 225_000 : 400_000,
-            "invoiceTax", early ? 20_454 : 36_363);
-        case "checkClaim" -> Map.of("claimDecision", "APPROVE", "docInvoice", true, "docTransfer", true,
-            "docTimeSheet", true, "docCheckpoints", true, "docLenderResponses", true);
-        case "recordPayment" -> Map.of("paidOn", TODAY, "paymentReference", "振込-" + key.hashCode());
-        default -> throw new IllegalStateException("the cluster test does not expect task " + key);
-      };
-    }
-
-    private static Map<String, Object> earlyApplication() {
-      Map<String, Object> v = EarlyPlanLifecycleIT.application();
-      v.put("agencyCode", "108413440001");
-      v.remove("corporateNumber");
-      v.put("entityType", "SOLE_PROPRIETOR");
-      return v;
-    }
-
-    private static Map<String, Object> application405() {
-      Map<String, Object> v = EarlyPlanLifecycleIT.application405();
-      v.put("agencyCode", "108413440001");
-      v.remove("corporateNumber");
-      v.put("entityType", "SOLE_PROPRIETOR");
-      v.remove("lender3Name");
-      v.remove("lender3Kind");
-      v.put("lender2Name", "東京信用保証協会");
-      v.put("lender2Kind", "CREDIT_GUARANTEE");
-      v.put("planFeeGross", 400_000);
-      v.put("planFeeTax", 36_363);
-      v.put("monitoringFeeGross", 200_000);
-      v.put("monitoringFeeTax", 18_181);
-      return v;
     }
   }
 

@@ -1,5 +1,6 @@
 package jp.keieikaizen.web;
 
+import static jp.keieikaizen.EarlyPlanLifecycleIT.untyped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -318,12 +319,6 @@ class BadInputIT {
   private static Map<String, Object> agency() {
     return new HashMap<>(Map.of("agencyCode", "108413770099", "name", "未登録の事務所", "kind", "CPA",
         "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31"));
-  }
-
-  private static Map<String, Object> untyped(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    return variables;
   }
 
   private static String enc(String s) {
