@@ -112,6 +112,15 @@ public class EarlyPlanLifecycleIT {
     assertThat(history.createHistoricActivityInstanceQuery().activityId("caseClosed").count()).isEqualTo(1);
     assertThat(runtime.createIncidentQuery().count()).isZero();
     assertThat(runtime.createVariableInstanceQuery().variableName("planDate").count()).isZero();
+    // submitted through the API, form fields are transient: neither the runtime nor history ever held them
+    String instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey("earlyPlan").singleResult().getId();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+        .extracting(v -> v.getName()).contains("councilCode", "leadAgencyId", "decision")
+        .doesNotContain("companyName", "planDate", "decisionComment", "transferAmount");
+    // and the engine writes no variable detail log for the case models (HistoryDetailPlugin)
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE ROOT_PROC_INST_ID_ = ?", Long.class, instance))
+        .isZero();
   }
 
   /** A 405 通常枠 case: three lenders, one refuses until the plan is revised, three years of yearly monitoring claims. */
@@ -283,6 +292,13 @@ public class EarlyPlanLifecycleIT {
         Map.of("variables", untyped(Map.of("decision", "REJECT", "decisionComment", "対象外の業種"))));
     assertThat(rejected.getStatusCode().is2xxSuccessful()).isTrue();
     assertThat(caseView(caseNumber)).containsEntry("state", "REJECTED").containsEntry("endReason", "対象外の業種");
+    // Tasklist's fields are ordinary variables, removed once registered; the engine logs no detail rows for them
+    String instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .singleResult().getId();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("companyName")
+        .includeDeleted().count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ?", Long.class, instance))
+        .isZero();
   }
 
   @Test
@@ -344,6 +360,23 @@ public class EarlyPlanLifecycleIT {
         .map(UserTask::getId).collect(Collectors.toSet());
     assertThat(userTasks).contains("decideApplication", "recordLenderResponse", "reviewApplicationValidity");
     assertThat(handled).isEqualTo(userTasks);
+    // one source of truth for field names: each task's form has exactly the fields its handler reads
+    Map<String, String> formOfTask = repository.createProcessDefinitionQuery().latestVersion().list().stream()
+        .flatMap(d -> repository.getBpmnModelInstance(d.getId()).getModelElementsByType(UserTask.class).stream())
+        .collect(Collectors.toMap(UserTask::getId, t -> t.getAttributeValueNs(
+            "http://camunda.org/schema/1.0/bpmn", "formRef"), (a, b) -> a));
+    List<String> mismatches = new java.util.ArrayList<>();
+    for (TaskFormHandler handler : handlers) {
+      Set<String> formKeys = jp.keieikaizen.process.FormLintTest.keys(formOfTask.get(handler.taskKey()));
+      if (!formKeys.equals(Set.copyOf(handler.fields()))) {
+        mismatches.add(handler.taskKey() + ": form " + formKeys + " vs handler " + handler.fields());
+      }
+    }
+    assertThat(mismatches).isEmpty();
+    assertThat(jp.keieikaizen.process.FormLintTest.keys("submitApplication"))
+        .isEqualTo(Set.copyOf(jp.keieikaizen.intake.ApplicationFields.APPLICATION));
+    assertThat(jp.keieikaizen.process.FormLintTest.keys("submitApplication405"))
+        .isEqualTo(Set.copyOf(jp.keieikaizen.intake.ApplicationFields.APPLICATION_405));
   }
 
   void registerAgency() {
@@ -386,7 +419,8 @@ public class EarlyPlanLifecycleIT {
     assertThat(fields(reject.getBody())).containsExactly("decisionComment");
     assertThat(awaitTask(caseNumber, "decideApplication")).isEqualTo(taskId);
     assertThat(caseView(caseNumber)).containsEntry("state", "APPLIED");
-    assertThat(runtime.createVariableInstanceQuery().variableName("decision").count()).isZero();
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
+    assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instance).variableName("decision").count()).isZero();
   }
 
   /** The coordinator confirms the step's documents and approves; then records the payment. */
@@ -447,6 +481,16 @@ public class EarlyPlanLifecycleIT {
 
   private long count(String table) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+  }
+
+  /** An early-plan application by a sole proprietor (no 法人番号, so prior use never interferes) through the agency. */
+  public static Map<String, Object> soleProprietor(String agencyCode, String companyName) {
+    Map<String, Object> v = application();
+    v.put("agencyCode", agencyCode);
+    v.remove("corporateNumber");
+    v.put("entityType", "SOLE_PROPRIETOR");
+    v.put("companyName", companyName);
+    return v;
   }
 
   public static Map<String, Object> application() {

@@ -46,6 +46,15 @@ public class CaseFileService {
     return files.findByCaseNumber(number.value()).orElseThrow(() -> new NotFoundException("案件 " + number + " はありません"));
   }
 
+  /** A case's company name and programme, as a task or a mail names the case; empty for an unknown case. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<CaseLabel> label(CaseNumber number) {
+    return entities.createQuery("select co.name, c.programme from CaseFile c, jp.keieikaizen.company.Company co"
+        + " where co.id = c.companyId and c.caseNumber = :number", Object[].class)
+        .setParameter("number", number.value()).getResultList().stream()
+        .map(row -> new CaseLabel(number, (String) row[0], (Programme) row[1])).findFirst();
+  }
+
   @Transactional(readOnly = true)
   public List<CaseFile> ofCouncil(String councilCode) {
     return files.findByCouncilCodeOrderByCaseNumberDesc(councilCode);

@@ -35,8 +35,15 @@ public interface CaseWorkflow {
    */
   List<OpenTask> inbox(String userId, int page, int size);
 
-  /** The engine's user operation log of the case's process instances (the case's and its call activities'). */
+  /**
+   * What the engine knows of the case's process instances (the case's and its call activities'): each completed step
+   * (who completed which task, when), the comments on its tasks, and the user operation log (claims, assignments,
+   * starts, cancellations).
+   */
   List<AuditEntry> engineAudit(CaseNumber number);
+
+  /** Adds a comment to the task (as Tasklist's 「コメントを追加」 does), as the user; returns the comment's time. */
+  java.time.Instant commentTask(String taskId, String message, String userId);
 
   /** Open tasks past their due date, oldest due first (councils null: every council). */
   List<OpenTask> overdueTasks(java.util.Set<String> councils, int max);

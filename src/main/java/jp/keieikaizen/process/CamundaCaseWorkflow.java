@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -60,7 +62,21 @@ class CamundaCaseWorkflow implements CaseWorkflow {
       throw InvalidInputException.of("programme", programme.label() + " はまだ受け付けていません");
     }
     return asUser(initiator,
-        () -> new CaseNumber(runtime.startProcessInstanceByKey(key, new HashMap<>(applicationValues)).getBusinessKey()));
+        () -> new CaseNumber(runtime.startProcessInstanceByKey(key, transientValues(applicationValues)).getBusinessKey()));
+  }
+
+  /**
+   * A form's submitted fields as transient variables: the register delegate and the task's handler read them in the
+   * same transaction and keep only ids and decisions, so the raw fields are never written to the runtime or history
+   * tables (each one cost a variable row, its history and two detail rows, insert and delete). Fields named like a
+   * variable the case keeps (councilCode, decision, ...) stay ordinary variables, as the engine cannot make a
+   * transient one permanent.
+   */
+  static VariableMap transientValues(Map<String, Object> values) {
+    VariableMap variables = Variables.createVariables();
+    values.forEach((name, value) -> variables.putValueTyped(name,
+        Variables.untypedValue(value, !CaseVariables.NAMES.contains(name))));
+    return variables;
   }
 
   @Override
@@ -102,7 +118,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
       throw new ConflictException("このタスクは " + task.getAssignee() + " さんが担当しています");
     }
     asUser(userId, () -> {
-      tasks.complete(taskId, new HashMap<>(values));
+      tasks.complete(taskId, transientValues(values));
       return null;
     });
   }
@@ -162,13 +178,37 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   @Override
   public List<AuditEntry> engineAudit(CaseNumber number) {
     List<AuditEntry> entries = new ArrayList<>();
-    history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number.value()).list().forEach(pi ->
-        history.createUserOperationLogQuery().processInstanceId(pi.getId()).list().forEach(op -> entries.add(new AuditEntry(
-            op.getTimestamp().toInstant(), op.getUserId(), "ENGINE", op.getOperationType() + " " + op.getEntityType(),
-            (op.getTaskId() == null ? "" : "task " + op.getTaskId() + " ") + (op.getProperty() == null ? ""
-                : op.getProperty() + "=" + (op.getNewValue() == null ? "" : op.getNewValue()))))));
+    for (var pi : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number.value()).list()) {
+      history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).finished().list().forEach(t -> entries.add(
+          new AuditEntry(t.getEndTime().toInstant(), t.getAssignee(), "STEP",
+              "completed".equals(t.getDeleteReason()) ? "タスク完了" : "タスク終了", t.getName())));
+      tasks.getProcessInstanceComments(pi.getId()).forEach(c -> entries.add(new AuditEntry(c.getTime().toInstant(),
+          c.getUserId(), "COMMENT", "コメント", c.getFullMessage())));
+      // a completion is already a STEP, with the task's name
+      history.createUserOperationLogQuery().processInstanceId(pi.getId()).list().stream()
+          .filter(op -> !"Complete".equals(op.getOperationType())).forEach(op -> entries.add(new AuditEntry(
+          op.getTimestamp().toInstant(), op.getUserId(), "ENGINE", OPERATIONS.getOrDefault(op.getOperationType(),
+              op.getOperationType()) + "（" + op.getEntityType() + "）",
+          (op.getTaskId() == null ? "" : "task " + op.getTaskId() + " ") + (op.getProperty() == null ? ""
+              : op.getProperty() + "=" + (op.getNewValue() == null ? "" : op.getNewValue())))));
+    }
     entries.sort(Comparator.comparing(AuditEntry::at));
     return entries;
+  }
+
+  /** The engine's operation types in the words of the audit trail. */
+  static final Map<String, String> OPERATIONS = Map.of("Claim", "担当", "Assign", "割当て", "Complete", "完了",
+      "Create", "開始", "Delete", "削除", "SetOwner", "所有者変更", "Update", "更新", "Delegate", "委任",
+      "Resolve", "解決", "CreateIncident", "障害発生");
+
+  @Override
+  public java.time.Instant commentTask(String taskId, String message, String userId) {
+    Task task = task(taskId);
+    requireTenant(task, userId);
+    var form = new jp.keieikaizen.common.FormValues(java.util.Collections.singletonMap("message", message));
+    String text = form.requiredText("message", 2000);
+    form.validate();
+    return asUser(userId, () -> tasks.createComment(taskId, task.getProcessInstanceId(), text).getTime().toInstant());
   }
 
   /**
@@ -245,7 +285,9 @@ class CamundaCaseWorkflow implements CaseWorkflow {
 
   /**
    * Runs an engine call as the user (their groups and tenants), so the engine checks its authorizations; a refusal
-   * is a 403, invalid form input a 400.
+   * is a 403, invalid form input a 400, and losing a race with another change of the same case (a job, another node,
+   * another user: optimistic locking or a deadlock, in the engine or in JPA) a 409 that nothing was changed and the
+   * request may be repeated.
    */
   private <T> T asUser(String userId, java.util.function.Supplier<T> action) {
     try {
@@ -253,8 +295,28 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     } catch (AuthorizationException e) {
       throw new ForbiddenException("この操作を行う権限がありません");
     } catch (ProcessEngineException e) {
+      if (FormErrors.find(e) == null && isConcurrentChange(e)) {
+        throw new ConflictException(CONCURRENT_CHANGE);
+      }
       throw unwrapped(e);
+    } catch (org.springframework.dao.ConcurrencyFailureException | jakarta.persistence.OptimisticLockException e) {
+      throw new ConflictException(CONCURRENT_CHANGE);
     }
+  }
+
+  static final String CONCURRENT_CHANGE = "同じ案件が同時に更新されたため、何も変更していません。画面を更新して、もう一度お試しください";
+
+  /** Whether the failure is a lost race with a concurrent change (nothing was written; repeating may succeed). */
+  static boolean isConcurrentChange(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.camunda.bpm.engine.OptimisticLockingException
+          || t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException
+          || t instanceof org.springframework.dao.ConcurrencyFailureException
+          || t instanceof java.sql.SQLTransactionRollbackException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static RuntimeException unwrapped(ProcessEngineException e) {

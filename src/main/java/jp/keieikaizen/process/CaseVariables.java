@@ -55,6 +55,16 @@ public final class CaseVariables {
         claimNo == null ? 1 : claimNo.intValue());
   }
 
+  /** The names of every variable above: the ones a case keeps, so a submitted field of that name is not transient. */
+  public static final java.util.Set<String> NAMES = java.util.Arrays.stream(CaseVariables.class.getFields())
+      .filter(f -> f.getType() == ProcessVariable.class).map(f -> {
+        try {
+          return ((ProcessVariable<?>) f.get(null)).name();
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private CaseVariables() {
   }
 }

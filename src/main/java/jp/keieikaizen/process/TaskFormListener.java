@@ -42,7 +42,7 @@ class TaskFormListener implements TaskListener {
         task.getVariables(), currentUser(task));
     Map<String, Object> decisions = FormErrors.forEngine(() -> handler.complete(input));
     handler.fields().forEach(task::removeVariable);
-    decisions.forEach((name, value) -> task.getExecution().setVariable(name, Dates.forEngine(value)));
+    decisions.forEach((name, value) -> ProcessVariable.persist(task.getExecution(), name, Dates.forEngine(value)));
   }
 
   boolean handles(String taskKey) {

@@ -14,16 +14,22 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds the {@link TaskFormListener} to the complete event of every user task of the case models (not of other
- * processes deployed to the same engine), once the engine has parsed the whole process.
+ * Adds the {@link TaskLabelListener} and {@link TaskNotifications} to the create event, {@link TaskNotifications} to
+ * the assignment event and the {@link TaskFormListener} to the complete event of
+ * every user task of the case models (not of other processes deployed to the same engine), once the engine has
+ * parsed the whole process.
  */
 @Component
 class TaskFormPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskFormListener listener;
+  private final TaskLabelListener label;
+  private final TaskNotifications notifications;
 
-  TaskFormPlugin(TaskFormListener listener) {
+  TaskFormPlugin(TaskFormListener listener, TaskLabelListener label, TaskNotifications notifications) {
     this.listener = listener;
+    this.label = label;
+    this.notifications = notifications;
   }
 
   @Override
@@ -44,6 +50,9 @@ class TaskFormPlugin extends AbstractProcessEnginePlugin {
   private void addTo(List<ActivityImpl> activities) {
     for (ActivityImpl activity : activities) {
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, label);
+        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, notifications);
+        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, notifications);
         userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
       }
       addTo(activity.getActivities());

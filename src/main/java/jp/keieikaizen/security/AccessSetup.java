@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -31,7 +32,8 @@ import jp.keieikaizen.council.Council;
 import jp.keieikaizen.council.CouncilService;
 
 /**
- * At every start, idempotently: one engine tenant per council (its prefecture code), the council's coordinator and
+ * At the first start, and again whenever {@link #SETUP_VERSION} or the list of councils changes (a fingerprint of
+ * both is kept in the engine's properties, so an unchanged start costs one query), idempotently: one engine tenant per council (its prefecture code), the council's coordinator and
  * supervisor groups as its members, the national managers as members of every tenant, and each role's
  * authorizations; the first administrator from configuration when there is none. An agency's group is set up when the
  * agency is registered, as a member of every council's tenant (an agency may work in any prefecture): what it sees
@@ -53,21 +55,29 @@ import jp.keieikaizen.council.CouncilService;
 public class AccessSetup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
+  /** Raise this whenever the groups, tenants or grants set up by {@link #run} change: the next start applies them. */
+  static final int SETUP_VERSION = 2;
+  static final String FINGERPRINT_PROPERTY = "keiei.access-setup";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
+  private final ManagementService management;
   private final CouncilService councils;
   private final AgencyService agencies;
+  private final TasklistFilters filters;
   private final String adminId;
   private final String adminPassword;
 
-  AccessSetup(IdentityService identity, AuthorizationService authorizations, CouncilService councils, AgencyService agencies,
+  AccessSetup(IdentityService identity, AuthorizationService authorizations, ManagementService management,
+      CouncilService councils, AgencyService agencies, TasklistFilters filters,
       @Value("${keiei.security.initial-admin.id:admin}") String adminId,
       @Value("${keiei.security.initial-admin.password:}") String adminPassword) {
     this.identity = identity;
     this.authorizations = authorizations;
+    this.management = management;
     this.councils = councils;
     this.agencies = agencies;
+    this.filters = filters;
     this.adminId = adminId;
     this.adminPassword = adminPassword;
   }
@@ -75,6 +85,13 @@ public class AccessSetup implements ApplicationRunner {
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
+    long start = System.nanoTime();
+    String fingerprint = fingerprint();
+    if (fingerprint.equals(management.getProperties().get(FINGERPRINT_PROPERTY))) {
+      initialAdmin();
+      LOG.info("Access setup unchanged ({}), checked in {} ms", fingerprint, (System.nanoTime() - start) / 1_000_000);
+      return;
+    }
     group(Groups.ADMIN, "システム管理者", org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM);
     for (Resources resource : Resources.values()) { // the engine's admin group holds its power as grants (7.24)
       grant(Groups.ADMIN, resource, Permissions.ALL);
@@ -99,7 +116,24 @@ public class AccessSetup implements ApplicationRunner {
       grantApps(supervisor, "tasklist");
       grantReadAll(supervisor);
     }
+    shareFilters();
     initialAdmin();
+    management.setProperty(FINGERPRINT_PROPERTY, fingerprint);
+    LOG.info("Access setup (groups, tenants, grants) applied as {} in {} ms", fingerprint,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The setup's version and a digest of the councils it sets up tenants and groups for. */
+  String fingerprint() {
+    StringBuilder councilList = new StringBuilder();
+    councils.all().forEach(c -> councilList.append(c.prefectureCode()).append('=').append(c.name()).append('\n'));
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(councilList.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "v" + SETUP_VERSION + ":" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Registers an agency together with its group, in one transaction. */
@@ -118,8 +152,12 @@ public class AccessSetup implements ApplicationRunner {
     grantApps(group, "tasklist");
     grant(group, Resources.PROCESS_DEFINITION, Permissions.READ, Permissions.CREATE_INSTANCE);
     grant(group, Resources.PROCESS_INSTANCE, Permissions.CREATE);
-    grant(group, Resources.FILTER, Permissions.READ);
     grant(group, Resources.DEPLOYMENT, Permissions.READ);
+    revoke(group, Resources.FILTER, ANY); // setup version 1 let every group read every filter
+    String agencyFilter = filters.idOf(TasklistFilters.Audience.AGENCY);
+    if (agencyFilter != null) {
+      grant(group, Resources.FILTER, agencyFilter, Permissions.READ);
+    }
     // once, at registration, not when a task is first offered: two nodes offering tasks at once would both try
     councils.all().forEach(c -> tenantMember(c.prefectureCode(), group));
   }
@@ -135,8 +173,45 @@ public class AccessSetup implements ApplicationRunner {
     grant(group, Resources.PROCESS_DEFINITION, Permissions.READ, Permissions.READ_HISTORY);
     grant(group, Resources.PROCESS_INSTANCE, Permissions.READ);
     grant(group, Resources.TASK, Permissions.READ);
-    grant(group, Resources.FILTER, Permissions.READ);
     grant(group, Resources.DEPLOYMENT, Permissions.READ);
+    revoke(group, Resources.FILTER, ANY); // setup version 1 let every group read every filter
+  }
+
+  /** Creates the Tasklist filters and shares each with its audience (see {@link TasklistFilters}). */
+  private void shareFilters() {
+    filters.ensure().forEach((definition, id) -> {
+      switch (definition.audience()) {
+        case EVERYONE -> grantEveryone(Resources.FILTER, id, Permissions.READ);
+        case COUNCIL -> councils.all().forEach(c -> {
+          grant(Groups.coordinator(c.prefectureCode()), Resources.FILTER, id, Permissions.READ);
+          grant(Groups.supervisor(c.prefectureCode()), Resources.FILTER, id, Permissions.READ);
+        });
+        case NATIONAL -> grant(Groups.NATIONAL_MANAGER, Resources.FILTER, id, Permissions.READ);
+        case AGENCY -> agencies.all().forEach(a -> grant(Groups.agency(a.id()), Resources.FILTER, id, Permissions.READ));
+      }
+    });
+  }
+
+  private void grantEveryone(Resource resource, String resourceId, Permission permission) {
+    Authorization auth = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (auth == null) {
+      auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    if (!auth.isPermissionGranted(permission)) {
+      auth.addPermission(permission);
+      authorizations.saveAuthorization(auth);
+    }
+  }
+
+  private void revoke(String group, Resource resource, String resourceId) {
+    Authorization auth = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+    if (auth != null) {
+      authorizations.deleteAuthorization(auth.getId());
+    }
   }
 
   private void grantApps(String group, String... apps) {

@@ -35,7 +35,8 @@ import jp.keieikaizen.security.CaseAccess;
 import jp.keieikaizen.security.Caller;
 
 /**
- * Cases: applications, the case list and page, a case's open tasks and audit trail, withdrawal and handover; and the
+ * Cases: applications, the case list and page, a case's open tasks and audit trail (its timeline), withdrawal and
+ * handover; comments on tasks; and the
  * caller's task inbox, claim and completion. Every case is checked against what the caller may see and do.
  */
 @RestController
@@ -124,11 +125,7 @@ class CaseController {
   /** Who did what and when on the case: the application's timeline and the engine's user operation log. */
   @GetMapping("/cases/{caseNumber}/audit")
   List<AuditEntry> audit(@PathVariable String caseNumber, Principal user) {
-    CaseNumber number = callers.visible(caseNumber, user);
-    List<AuditEntry> entries = new ArrayList<>(views.timeline(number));
-    entries.addAll(workflow.engineAudit(number));
-    entries.sort(Comparator.comparing(AuditEntry::at));
-    return entries;
+    return views.audit(callers.visible(caseNumber, user));
   }
 
   @PostMapping("/cases/{caseNumber}/withdrawal")
@@ -159,6 +156,19 @@ class CaseController {
     visibleTask(taskId, user);
     workflow.claimTask(taskId, user.getName());
     return ResponseEntity.noContent().build();
+  }
+
+  /** A comment on the task (body {@code {"message": "..."}}, up to 2000 characters), shown on the case's timeline. */
+  @PostMapping("/tasks/{taskId}/comments")
+  ResponseEntity<Map<String, Object>> comment(@PathVariable String taskId, @RequestBody Map<String, Object> body,
+      Principal user) {
+    visibleTask(taskId, user);
+    Object message = body.get("message");
+    if (!(message instanceof String)) {
+      throw InvalidInputException.of("message", "コメントを文字列で入力してください");
+    }
+    java.time.Instant at = workflow.commentTask(taskId, (String) message, user.getName());
+    return ResponseEntity.status(201).body(Map.of("taskId", taskId, "at", at.toString()));
   }
 
   @PostMapping("/tasks/{taskId}/complete")

@@ -45,6 +45,18 @@ class CaseViews {
         .map(e -> new jp.keieikaizen.casefile.AuditEntry(e.occurredAt(), e.actor(), "CASE", e.kind(), e.detail())).toList();
   }
 
+  /**
+   * The case's whole timeline, oldest first: the application's record of business changes and documents (CASE), each
+   * completed task (STEP), the comments on its tasks (COMMENT) and the engine's user operation log (ENGINE).
+   */
+  @Transactional(readOnly = true)
+  java.util.List<jp.keieikaizen.casefile.AuditEntry> audit(CaseNumber number) {
+    java.util.List<jp.keieikaizen.casefile.AuditEntry> entries = new java.util.ArrayList<>(timeline(number));
+    entries.addAll(workflow.engineAudit(number));
+    entries.sort(java.util.Comparator.comparing(jp.keieikaizen.casefile.AuditEntry::at));
+    return entries;
+  }
+
   @Transactional(readOnly = true)
   CaseView view(CaseNumber number) {
     CaseFile f = cases.get(number);

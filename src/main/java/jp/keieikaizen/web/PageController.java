@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jp.keieikaizen.casefile.CaseFileService;
+import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.casefile.CaseSearch;
 import jp.keieikaizen.casefile.CaseState;
 import jp.keieikaizen.casefile.Programme;
@@ -42,9 +43,12 @@ class PageController {
   private final CaseViews views;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final jp.keieikaizen.intake.InquiryService inquiries;
+  private final jp.keieikaizen.casefile.DocumentService documents;
 
   PageController(ApiCaller callers, StatisticsQuery statistics, DashboardService dashboards, CaseFileService cases,
-      CaseViews views, com.fasterxml.jackson.databind.ObjectMapper json, jp.keieikaizen.intake.InquiryService inquiries) {
+      CaseViews views, com.fasterxml.jackson.databind.ObjectMapper json, jp.keieikaizen.intake.InquiryService inquiries,
+      jp.keieikaizen.casefile.DocumentService documents) {
+    this.documents = documents;
     this.json = json;
     this.inquiries = inquiries;
     this.callers = callers;
@@ -129,7 +133,14 @@ class PageController {
   @GetMapping("/app/cases/{caseNumber}")
   String caseSummary(@PathVariable String caseNumber, Model model, Principal user) {
     model.addAttribute("caller", callers.of(user));
-    model.addAttribute("view", views.view(callers.visible(caseNumber, user)));
+    CaseNumber number = callers.visible(caseNumber, user);
+    model.addAttribute("view", views.view(number));
+    model.addAttribute("documents", documents.list(number).stream().map(DocumentController.DocumentInfo::of).toList());
+    model.addAttribute("audit", views.audit(number));
+    model.addAttribute("categories", java.util.Arrays.stream(jp.keieikaizen.casefile.CostCategory.values())
+        .collect(java.util.stream.Collectors.toMap(Enum::name, jp.keieikaizen.casefile.CostCategory::label)));
+    model.addAttribute("responses", java.util.Arrays.stream(jp.keieikaizen.lender.LenderResponse.values())
+        .collect(java.util.stream.Collectors.toMap(Enum::name, jp.keieikaizen.lender.LenderResponse::label)));
     return "case";
   }
 

@@ -163,12 +163,19 @@ public final class PerformanceHarness {
       List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).list();
       if (!open.isEmpty()) {
         for (Task task : open) {
-          if (caseForms) {
-            workflow.completeTask(task.getId(), values(task, businessKey), null);
-          } else {
-            tasks.complete(task.getId());
+          try {
+            if (caseForms) {
+              workflow.completeTask(task.getId(), values(task, businessKey), null);
+            } else {
+              tasks.complete(task.getId());
+            }
+            taskCount.incrementAndGet();
+          } catch (jp.keieikaizen.common.ConflictException | ProcessEngineException e) {
+            if (e instanceof ProcessEngineException engine && !isRaceWithExecutor(engine)) {
+              throw e;
+            }
+            break; // a job of the same case ran at the same time (the smoke test's job executor): look again
           }
-          taskCount.incrementAndGet();
         }
         continue;
       }

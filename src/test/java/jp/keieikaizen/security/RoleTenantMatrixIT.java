@@ -164,7 +164,7 @@ class RoleTenantMatrixIT {
     TABLE.get("complete the council's task").put(C13, "204");
     // the audit trail shows who claimed and completed it (engine) and the decision (the case's timeline)
     String audit = get(C13, "/api/cases/" + caseNumber + "/audit").getBody().toString();
-    assertThat(audit).contains("Claim Task", "Complete Task", "DECISION_ACCEPT", USERS.get(C13));
+    assertThat(audit).contains("担当（Task）", "タスク完了", "利用申請を決定する", "DECISION_ACCEPT", USERS.get(C13));
 
     // the agency's next task (draftPlan): A works it; the agency group joined 東京's tenant when it was offered
     String draft = await().atMost(Duration.ofSeconds(30)).until(() -> openTask("draftPlan"), t -> t != null);
@@ -265,6 +265,50 @@ class RoleTenantMatrixIT {
             Map.of("variables", untyped(application("13", agencyCodeA))))));
   }
 
+  /** Tasklist's filters, as Tasklist reads them through /engine-rest: who is offered which, and what they list. */
+  @Test
+  @Order(1)
+  void tasklistFilters() {
+    expect("Tasklist filters offered", Map.of(C13, "自協議会の未処理タスク,自分の担当,期限超過,今週期限（7日以内）",
+        C27, "自協議会の未処理タスク,自分の担当,期限超過,今週期限（7日以内）",
+        S13, "自協議会の未処理タスク,自分の担当,期限超過,今週期限（7日以内）",
+        AGENCY_A, "自機関の対応待ち,自分の担当,期限超過,今週期限（7日以内）",
+        AGENCY_B, "自機関の対応待ち,自分の担当,期限超過,今週期限（7日以内）",
+        MANAGER, "自分の担当,期限超過,今週期限（7日以内）,全国の未処理タスク", ANONYMOUS, "401"), role -> {
+          ResponseEntity<Object> r = get(role, "/engine-rest/filter?resourceType=Task&sortBy=name&sortOrder=asc");
+          if (r.getStatusCode().value() != 200) {
+            return status(r);
+          }
+          return ((List<?>) r.getBody()).stream().map(f -> (Map<?, ?>) f)
+              .sorted(java.util.Comparator.comparing(f -> ((Number) ((Map<?, ?>) f.get("properties")).get("priority")).intValue()))
+              .map(f -> (String) f.get("name")).collect(java.util.stream.Collectors.joining(","));
+        });
+    String council = filterId("自協議会の未処理タスク");
+    expect("自協議会の未処理タスク lists the decision task", Map.of(C13, "yes", C27, "no", S13, "no", AGENCY_A, "403",
+        MANAGER, "403", ANONYMOUS, "401"), role -> listsDecisionTask(role, council));
+    String national = filterId("全国の未処理タスク");
+    expect("全国の未処理タスク lists the decision task", Map.of(C13, "403", AGENCY_A, "403", MANAGER, "yes"),
+        role -> listsDecisionTask(role, national));
+    String thisWeek = filterId("今週期限（7日以内）");
+    expect("今週期限 lists the decision task (due in 14 days)", Map.of(C13, "no"), role -> listsDecisionTask(role, thisWeek));
+
+    var task = tasks.createTaskQuery().taskId(decideTask()).singleResult();
+    assertThat(task.getName()).isEqualTo("利用申請を決定する｜" + caseNumber + " 株式会社マトリクス試験");
+    assertThat(task.getDescription()).contains("早期経営改善計画", caseNumber, "/app/cases/" + caseNumber);
+    assertThat(Duration.between(task.getFollowUpDate().toInstant(), task.getDueDate().toInstant())).isEqualTo(Duration.ofDays(3));
+  }
+
+  private String filterId(String name) {
+    return ((List<?>) anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD)
+        .exchange("/engine-rest/filter?name={name}", HttpMethod.GET, null, ANY, name).getBody()).stream()
+        .map(f -> (String) ((Map<?, ?>) f).get("id")).findFirst().orElseThrow(() -> new AssertionError("no filter " + name));
+  }
+
+  private String listsDecisionTask(String role, String filterId) {
+    ResponseEntity<Object> r = post(role, "/engine-rest/filter/" + filterId + "/list?maxResults=1000", Map.of());
+    return r.getStatusCode().value() == 200 ? (r.getBody().toString().contains(decideTask()) ? "yes" : "no") : status(r);
+  }
+
   // --- helpers
 
   /** Runs the action for every role in the expectation and asserts each cell; records the table. */
@@ -334,11 +378,8 @@ class RoleTenantMatrixIT {
   }
 
   static Map<String, Object> application(String council, String agencyCode) {
-    Map<String, Object> v = EarlyPlanLifecycleIT.application();
+    Map<String, Object> v = EarlyPlanLifecycleIT.soleProprietor(agencyCode, "株式会社マトリクス試験");
     v.put("councilCode", council);
-    v.put("agencyCode", agencyCode);
-    v.remove("corporateNumber");
-    v.put("entityType", "SOLE_PROPRIETOR");
     return v;
   }
 

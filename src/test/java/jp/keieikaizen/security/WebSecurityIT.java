@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
+import jp.keieikaizen.system.TestUsers;
 import jp.keieikaizen.system.WholeAppOnMariaDb;
 
 /**
@@ -31,6 +32,9 @@ class WebSecurityIT {
 
   @Autowired TestRestTemplate anonymous;
   @Autowired IdentityService identity;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired AccessSetup access;
 
   @Test
   void theApiSendsSecurityHeadersAndAsksAnonymousCallersToAuthenticate() {
@@ -50,7 +54,8 @@ class WebSecurityIT {
     assertThat(headers.getFirst("Cache-Control")).contains("no-store");
     assertThat(headers.get("Set-Cookie")).as("stateless: no session cookie").isNull();
 
-    user("web-wrong", "Wrong-Tries-2026", Groups.coordinator("13")); // not the admin: failed logins delay the next
+    // not the admin: failed logins delay the next
+    TestUsers.ensure(identity, "web-wrong", "Wrong-Tries-2026", Groups.coordinator("13"), null);
     ResponseEntity<String> wrong = anonymous.withBasicAuth("web-wrong", "not-the-password")
         .getForEntity("/api/councils", String.class);
     assertThat(wrong.getStatusCode().value()).isEqualTo(401);
@@ -58,7 +63,7 @@ class WebSecurityIT {
 
   @Test
   void theWebappsRefuseALoginWithoutTheirCsrfTokenAndAcceptItWithIt() {
-    user("web-coord-13", "Tasklist-Login-7", Groups.coordinator("13"));
+    TestUsers.ensure(identity, "web-coord-13", "Tasklist-Login-7", Groups.coordinator("13"), null);
     LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("username", "web-coord-13");
     form.add("password", "Tasklist-Login-7");
@@ -114,6 +119,32 @@ class WebSecurityIT {
     assertThat(identity.checkPassword(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD)).isTrue();
   }
 
+  /** A start with the same setup version and councils checks one property instead of ~700 grants; a new one applies. */
+  @Test
+  void theAccessSetupRunsOncePerVersionAndReappliesWhenItsFingerprintChanges() {
+    String fingerprint = access.fingerprint();
+    assertThat(fingerprint).startsWith("v" + AccessSetup.SETUP_VERSION + ":");
+    assertThat(management.getProperties()).containsEntry(AccessSetup.FINGERPRINT_PROPERTY, fingerprint);
+    String group = Groups.coordinator("46");
+    try {
+      authorizations.deleteAuthorization(tasklistGrant(group).getId());
+      access.run(null);
+      assertThat(tasklistGrant(group)).as("unchanged fingerprint: nothing re-applied").isNull();
+      management.deleteProperty(AccessSetup.FINGERPRINT_PROPERTY);
+      access.run(null);
+      assertThat(tasklistGrant(group)).as("no fingerprint: the whole setup re-applied").isNotNull();
+      assertThat(management.getProperties()).containsEntry(AccessSetup.FINGERPRINT_PROPERTY, fingerprint);
+    } finally {
+      management.deleteProperty(AccessSetup.FINGERPRINT_PROPERTY);
+      access.run(null);
+    }
+  }
+
+  private org.camunda.bpm.engine.authorization.Authorization tasklistGrant(String group) {
+    return authorizations.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION).resourceId("tasklist").singleResult();
+  }
+
   @Test
   void theApiIsDescribedWithOpenApi() {
     ResponseEntity<String> docs = anonymous.getForEntity("/v3/api-docs", String.class);
@@ -122,14 +153,4 @@ class WebSecurityIT {
         .doesNotContain("/engine-rest");
   }
 
-  private void user(String id, String password, String group) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setFirstName("ウェブ");
-      user.setLastName("試験");
-      user.setPassword(password);
-      identity.saveUser(user);
-      identity.createMembership(id, group);
-    }
-  }
 }

@@ -1,0 +1,204 @@
+package jp.keieikaizen.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+
+import jp.keieikaizen.security.Groups;
+import jp.keieikaizen.system.TestUsers;
+import jp.keieikaizen.system.WholeAppOnMariaDb;
+
+/**
+ * Camunda Tasklist in headless Chromium, as the people who use it all day: a council coordinator logs in, opens
+ * 自協議会の未処理タスク, finds the new case's decision by its number and company, claims it, fills in its Camunda Form
+ * and completes it; the engine has moved the case on; then the agency's user finds the plan task in 自機関の対応待ち.
+ * Screenshots under target/screenshots/.
+ */
+@WholeAppOnMariaDb
+class TasklistBrowserIT {
+
+  static final Path SHOTS = Path.of("target/screenshots");
+  static final String COORDINATOR = "tl-coord-13", AGENCY_USER = "tl-agency", PASSWORD = "Tasklist-Use-2026";
+  static final String AGENCY_CODE = "108413550001";
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate anonymous;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  ChromeDriver browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    Files.createDirectories(SHOTS);
+    browser = Chromium.start();
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aCoordinatorDecidesAnApplicationInTasklistAndTheAgencyIsOfferedThePlan() throws Exception {
+    TestRestTemplate admin = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
+    admin.postForEntity("/api/agencies", Map.of("agencyCode", AGENCY_CODE, "name", "タスク一覧試験事務所", "kind", "CPA",
+        "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31"), Map.class);
+    long agencyId = admin.exchange("/api/agencies", HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody().stream()
+        .filter(a -> AGENCY_CODE.equals(a.get("agencyCode"))).map(a -> ((Number) a.get("id")).longValue()).findFirst()
+        .orElseThrow();
+    TestUsers.ensure(identity, COORDINATOR, PASSWORD, Groups.coordinator("13"), null);
+    TestUsers.ensure(identity, AGENCY_USER, PASSWORD, Groups.agency(agencyId), null);
+    Map<String, Object> application = jp.keieikaizen.EarlyPlanLifecycleIT.soleProprietor(AGENCY_CODE, "株式会社タスク一覧試験");
+    var started = admin.exchange("/api/early-plan/applications", HttpMethod.POST, new HttpEntity<>(application),
+        new ParameterizedTypeReference<Map<String, Object>>() { });
+    assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(201);
+    String caseNumber = (String) started.getBody().get("caseNumber");
+    Task decide = wait(Duration.ofSeconds(30)).until(d -> tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey("decideApplication").singleResult());
+
+    // the coordinator: her council's open tasks, the new case's decision, claim, fill in the form, complete
+    logIn(COORDINATOR);
+    openFilter("自協議会の未処理タスク");
+    WebElement listed = wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.partialLinkText(caseNumber)));
+    assertThat(listed.getText()).isEqualTo("利用申請を決定する｜" + caseNumber + " 株式会社タスク一覧試験");
+    listed.click();
+    wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector("button.claim"))).click();
+    wait(Duration.ofSeconds(10)).until(d -> tasks.createTaskQuery().taskId(decide.getId()).taskAssignee(COORDINATOR)
+        .count() == 1);
+    WebElement accept = wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector("input[id$='Field_decision-0']")));
+    assertThat(browser.findElement(By.cssSelector("label[for='" + accept.getAttribute("id") + "']")).getText())
+        .contains("受理");
+    accept.click();
+    browser.findElement(By.cssSelector("textarea[id$='Field_decisionComment']")).sendKeys("要件を満たしているため受理");
+    // a comment on the task, through the API (Tasklist's 「コメントを追加」 writes the same engine comment)
+    TestRestTemplate coordinator = anonymous.withBasicAuth(COORDINATOR, PASSWORD);
+    var empty = coordinator.postForEntity("/api/tasks/" + decide.getId() + "/comments", Map.of("message", " "), Map.class);
+    assertThat(empty.getStatusCode().value()).isEqualTo(400);
+    assertThat(empty.getBody().toString()).contains("message");
+    var commented = coordinator.postForEntity("/api/tasks/" + decide.getId() + "/comments",
+        Map.of("message", "登記簿謄本（3か月以内）を確認済み"), Map.class);
+    assertThat(commented.getStatusCode().value()).as("%s", commented.getBody()).isEqualTo(201);
+    shot("tasklist-coordinator-form");
+    WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
+    assertThat(complete.getText().strip()).as("Tasklist in Japanese").isEqualTo("完了");
+    wait(Duration.ofSeconds(10)).until(d -> complete.isDisplayed() && complete.isEnabled());
+    // the form's button bar sits under Tasklist's fixed footer at this window size, so the click is dispatched to
+    // the button itself (after checking above that it is shown, labelled 完了 and enabled)
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", complete);
+
+    // the engine moved the case on: the decision is recorded and the agency is offered the plan
+    Task draft = wait(Duration.ofSeconds(30)).until(d -> tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey("draftPlan").singleResult());
+    assertThat(tasks.createTaskQuery().taskId(decide.getId()).count()).isZero();
+    assertThat(draft.getName()).isEqualTo("計画を策定する｜" + caseNumber + " 株式会社タスク一覧試験");
+    shot("tasklist-coordinator-done");
+
+    // the case page: the open task links to Tasklist, and the timeline has the step, the comment and the record
+    browser.get("http://localhost:" + port + "/login");
+    browser.findElement(By.id("username")).sendKeys(COORDINATOR);
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login-submit")).click();
+    wait(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/app/"));
+    browser.get("http://localhost:" + port + "/app/cases/" + caseNumber);
+    assertThat(browser.findElement(By.id("case-title")).getText()).isEqualTo(caseNumber + "　株式会社タスク一覧試験");
+    assertThat(browser.findElement(By.cssSelector("#open-tasks a.open-task")).getAttribute("href"))
+        .endsWith("/camunda/app/tasklist/default/#/?task=" + draft.getId());
+    List<String> timeline = browser.findElements(By.cssSelector("#timeline tbody tr")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(timeline).anySatisfy(row -> assertThat(row).contains("タスク", "タスク完了", COORDINATOR, "利用申請を決定する"))
+        .anySatisfy(row -> assertThat(row).contains("コメント", COORDINATOR, "登記簿謄本（3か月以内）を確認済み"))
+        .anySatisfy(row -> assertThat(row).contains("記録", "APPLIED"));
+    shot("case-page");
+
+    // the agency's user sees it in its own filter
+    browser.manage().deleteAllCookies();
+    logIn(AGENCY_USER);
+    openFilter("自機関の対応待ち");
+    WebElement offered = wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.partialLinkText(caseNumber)));
+    assertThat(offered.getText()).startsWith("計画を策定する｜");
+    assertThat(browser.findElements(By.partialLinkText("自協議会の未処理タスク"))).as("not an agency's filter").isEmpty();
+    offered.click();
+    wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector("[id*='Field_planDate']")));
+    shot("tasklist-agency");
+  }
+
+  /** The national manager's Cockpit dashboard is in Japanese too (labels missing from ja.json fall back to English). */
+  @Test
+  void cockpitSpeaksJapaneseToTheNationalManager() throws Exception {
+    TestUsers.ensure(identity, "tl-manager", PASSWORD, Groups.NATIONAL_MANAGER, null);
+    browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+    wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("input[type=password]")));
+    assertThat(browser.findElement(By.cssSelector("button[type=submit]")).getText()).contains("ログイン");
+    browser.findElement(By.cssSelector("input[type=text]")).sendKeys("tl-manager");
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("body")).getText().contains("実行中のプロセスインスタンス"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("プロセス", "未解決の障害", "未完了のユーザータスク",
+        "日時の表示タイムゾーン");
+    shot("cockpit-manager");
+  }
+
+  private void logIn(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("input[type=password]")));
+    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /**
+   * Opens a filter from Tasklist's list. On a loaded machine the list can come late: one reload, then a failure that
+   * shows what the page held (and a screenshot), so a red run says why.
+   */
+  private void openFilter(String name) throws Exception {
+    try {
+      wait(Duration.ofSeconds(30)).until(d -> d.findElement(By.partialLinkText(name))).click();
+    } catch (org.openqa.selenium.TimeoutException first) {
+      shot("filter-missing");
+      String page = browser.getCurrentUrl() + "\n" + browser.findElement(By.tagName("body")).getText();
+      browser.navigate().refresh();
+      try {
+        wait(Duration.ofSeconds(30)).until(d -> d.findElement(By.partialLinkText(name))).click();
+      } catch (org.openqa.selenium.TimeoutException again) {
+        throw new AssertionError("Tasklist shows no filter " + name + "; the page held:\n" + page, again);
+      }
+    }
+  }
+
+  private WebDriverWait wait(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(browser, timeout);
+    wait.ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
+  }
+
+  private void shot(String name) throws Exception {
+    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+}
