@@ -123,6 +123,61 @@ public class EarlyPlanLifecycleIT {
         .isZero();
   }
 
+  /**
+   * The application set is checked before the coordinator may accept: the task's checklist names every document, a
+   * refused completion names each missing one and the document page and changes nothing, a register extract older
+   * than 3 months does not count, and once the set is complete the case is accepted.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void anApplicationIsAcceptedOnlyWithItsDocuments() {
+    registerAgency();
+    String caseNumber = apply();
+    String decide = awaitTask(caseNumber, "decideApplication");
+    Map<String, Object> checklist = http.getForObject("/api/tasks/" + decide + "/documents", Map.class);
+    assertThat(checklist).containsEntry("caseNumber", caseNumber).containsEntry("complete", false);
+    List<Map<String, Object>> lines = (List<Map<String, Object>>) checklist.get("lines");
+    assertThat(lines).extracting(l -> (String) l.get("type")).containsExactly("APPLICATION_FORM", "COMPANY_OVERVIEW",
+        "QUOTE", "CERTIFICATION", "REGISTER_EXTRACT", "TAX_RETURN", "BANK_PRE_CONSULTATION");
+    assertThat(lines).allSatisfy(l -> assertThat(l).containsEntry("condition", "受理するとき")
+        .containsEntry("step", "APPLICATION").containsEntry("filed", 0).containsEntry("satisfied", false));
+    assertThat(lines).filteredOn(l -> "TAX_RETURN".equals(l.get("type"))).singleElement()
+        .satisfies(l -> assertThat(l).containsEntry("required", 3));
+
+    // accepting without them is refused, naming each missing document and the page, and changes nothing
+    var refused = post("/api/tasks/" + decide + "/complete", Map.of("decision", "ACCEPT", "decisionComment", "要件充足"));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(fields(refused.getBody())).containsExactly("documents");
+    assertThat(refused.getBody().toString()).contains("利用申請書", "確定申告書（直近3期分）（3通のうち0通）",
+        "金融機関の事前相談書", "/app/tasks/" + decide + "/documents");
+    assertThat(awaitTask(caseNumber, "decideApplication")).isEqualTo(decide);
+    assertThat(caseView(caseNumber)).containsEntry("state", "APPLIED");
+
+    // a register extract needs its date of issue, and one issued more than 3 months before the application is too old
+    String since = (String) lines.get(4).get("issuedSince");
+    var undated = jp.keieikaizen.system.TestDocuments.upload(http, caseNumber, "REGISTER_EXTRACT", "APPLICATION", null,
+        null, "登記.pdf");
+    assertThat(fields(undated.getBody())).containsExactly("issuedOn");
+    var old = jp.keieikaizen.system.TestDocuments.upload(http, caseNumber, "REGISTER_EXTRACT", "APPLICATION", null,
+        LocalDate.parse(since).minusDays(1).toString(), "古い登記.pdf");
+    assertThat(old.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(((List<Map<String, Object>>) http.getForObject("/api/tasks/" + decide + "/documents", Map.class)
+        .get("lines")).get(4)).containsEntry("filed", 0);
+    var tooOld = post("/api/tasks/" + decide + "/complete", Map.of("decision", "ACCEPT", "decisionComment", "要件充足"));
+    assertThat(tooOld.getBody().toString()).contains("履歴事項全部証明書（" + since + "以降の発行）");
+
+    assertThat(jp.keieikaizen.system.TestDocuments.provide(http, decide)).isEqualTo(9);
+    assertThat(http.getForObject("/api/tasks/" + decide + "/documents", Map.class)).containsEntry("complete", true);
+    complete(decide, Map.of("decision", "ACCEPT", "decisionComment", "要件充足"));
+    assertThat(caseView(caseNumber)).containsEntry("state", "PLANNING");
+    // the plan task asks for the plan itself
+    String draft = awaitTask(caseNumber, "draftPlan");
+    var noPlan = post("/api/tasks/" + draft + "/complete", Map.of("planDate", TODAY, "planPeriodYears", 3,
+        "hasBusinessModelOverview", true, "hasCashPlan", true, "hasPlannedPnl", true, "hasActionPlan", true));
+    assertThat(fields(noPlan.getBody())).containsExactly("documents");
+    assertThat(noPlan.getBody().toString()).contains("経営改善計画書");
+  }
+
   /** A 405 通常枠 case: three lenders, one refuses until the plan is revised, three years of yearly monitoring claims. */
   @Test
   void a405CaseWithThreeLendersRunsFromApplicationToClosed() {
@@ -141,6 +196,7 @@ public class EarlyPlanLifecycleIT {
 
     String decide = awaitTask(caseNumber, "decideApplication");
     assertThat(caseView(caseNumber)).containsEntry("eligible", false);
+    jp.keieikaizen.system.TestDocuments.provide(http, decide);
     var refused = post("/api/tasks/" + decide + "/complete", Map.of("decision", "ACCEPT"));
     assertThat(fields(refused.getBody())).containsExactly("decision");
     assertThat(refused.getBody().toString()).contains("工程表");
@@ -182,6 +238,7 @@ public class EarlyPlanLifecycleIT {
     for (Map<String, Object> filing : openTasks(caseNumber, "fileClaim")) {
       boolean further = ((List<?>) filing.get("candidateGroups")).contains(furtherAgencyGroup);
       if (!further) {
+        jp.keieikaizen.system.TestDocuments.provide(http, (String) filing.get("id"));
         var tooLarge = post("/api/tasks/" + filing.get("id") + "/complete", Map.of("invoiceDate", TODAY, "invoiceGross", 900_000,
             "invoiceTax", 81_818, "subcontractor1Name", "DD委託先株式会社", "subcontractor1Gross", 900_001, "subcontractor1Tax", 0));
         assertThat(fields(tooLarge.getBody())).containsExactly("subcontractor1Gross");
@@ -455,7 +512,9 @@ public class EarlyPlanLifecycleIT {
         .filter(t -> key.equals(t.get("key"))).map(t -> (String) t.get("id")).findFirst().orElse(null), id -> id != null);
   }
 
+  /** Files what the task's checklist lacks (as the agency or coordinator would), then completes it. */
   void complete(String taskId, Map<String, Object> values) {
+    jp.keieikaizen.system.TestDocuments.provide(http, taskId);
     var response = post("/api/tasks/" + taskId + "/complete", values);
     assertThat(response.getStatusCode()).as("completing %s: %s", taskId, response.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
   }

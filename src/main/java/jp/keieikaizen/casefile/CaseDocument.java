@@ -25,6 +25,8 @@ public class CaseDocument {
   @Column(name = "doc_type")
   private DocumentType type;
   private String step;
+  private String subject;
+  private java.time.LocalDate issuedOn;
   private String fileName;
   private String contentType;
   private long sizeBytes;
@@ -39,11 +41,13 @@ public class CaseDocument {
   protected CaseDocument() {
   }
 
-  CaseDocument(Long caseId, DocumentType type, String step, String fileName, String contentType, byte[] content,
-      String sha256, String uploadedBy, Instant uploadedAt) {
+  CaseDocument(Long caseId, DocumentType type, DocumentSlot slot, java.time.LocalDate issuedOn, String fileName,
+      String contentType, byte[] content, String sha256, String uploadedBy, Instant uploadedAt) {
     this.caseId = caseId;
     this.type = type;
-    this.step = step;
+    this.step = slot.step();
+    this.subject = slot.subject();
+    this.issuedOn = issuedOn;
     this.fileName = fileName;
     this.contentType = contentType;
     this.content = content;
@@ -67,6 +71,16 @@ public class CaseDocument {
 
   public String step() {
     return step;
+  }
+
+  /** What the document is about within its step (lender-12, claim-PLAN-1-agency-3, round-2), or null. */
+  public String subject() {
+    return subject;
+  }
+
+  /** The date the document was issued (a register extract's), or null. */
+  public java.time.LocalDate issuedOn() {
+    return issuedOn;
   }
 
   public String fileName() {

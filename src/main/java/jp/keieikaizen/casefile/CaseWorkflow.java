@@ -26,6 +26,12 @@ public interface CaseWorkflow {
   /** The user takes the task (Tasklist's claim), under the engine's authorizations. */
   void claimTask(String taskId, String userId);
 
+  /**
+   * What a task's document checklist needs: its model key and name, case, variables and creation time; empty for an
+   * unknown task or one outside a case.
+   */
+  Optional<DocumentChecklist.TaskContext> documentContext(String taskId);
+
   /** The case a task belongs to, whoever may see it; empty for an unknown task. */
   Optional<CaseNumber> caseOfTask(String taskId);
 

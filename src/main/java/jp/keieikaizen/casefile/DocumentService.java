@@ -21,7 +21,13 @@ import jp.keieikaizen.common.NotFoundException;
 @Transactional
 public class DocumentService {
 
-  static final Pattern STEP = Pattern.compile("[A-Z_]{2,40}");
+  static final Pattern STEP = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+  static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9_-]{1,60}");
+
+  /** A filed document as a checklist sees it (no content). */
+  public record Filed(DocumentType type, String step, String subject, java.time.LocalDate issuedOn,
+      java.time.Instant uploadedAt) {
+  }
 
   private final CaseFileService cases;
   private final CaseDocumentRepository documents;
@@ -41,12 +47,30 @@ public class DocumentService {
 
   public CaseDocument store(CaseNumber number, DocumentType type, String step, String fileName, String contentType,
       byte[] content, String uploadedBy) {
+    return store(number, type, step, null, null, fileName, contentType, content, uploadedBy);
+  }
+
+  /**
+   * Stores a document under its step and, where the step repeats, its subject (see {@link DocumentSlot}); a register
+   * extract (履歴事項全部証明書) needs its date of issue.
+   */
+  public CaseDocument store(CaseNumber number, DocumentType type, String step, String subject,
+      java.time.LocalDate issuedOn, String fileName, String contentType, byte[] content, String uploadedBy) {
     List<FieldProblem> problems = new java.util.ArrayList<>();
     if (type == null) {
       problems.add(new FieldProblem("type", "書類の種類を選んでください"));
     }
     if (step == null || !STEP.matcher(step).matches()) {
       problems.add(new FieldProblem("step", "手続の段階（例: APPLICATION, PLAN）を指定してください"));
+    }
+    if (subject != null && !SUBJECT.matcher(subject).matches()) {
+      problems.add(new FieldProblem("subject", "対象（例: lender-12, round-2）は英数字・ハイフン60文字以内で指定してください"));
+    }
+    if (type == DocumentType.REGISTER_EXTRACT && issuedOn == null) {
+      problems.add(new FieldProblem("issuedOn", "履歴事項全部証明書は発行日を入力してください（3か月以内のものが必要です）"));
+    }
+    if (issuedOn != null && issuedOn.isAfter(cases.today())) {
+      problems.add(new FieldProblem("issuedOn", "発行日に未来の日付は入力できません"));
     }
     if (fileName == null || fileName.isBlank() || fileName.length() > 255 || fileName.matches(".*[\\\\/\\x00-\\x1f].*")) {
       problems.add(new FieldProblem("file", "ファイル名は255文字以内で、パス区切りや制御文字を含めないでください"));
@@ -63,8 +87,8 @@ public class DocumentService {
       throw new InvalidInputException(problems);
     }
     CaseFile file = cases.get(number);
-    CaseDocument saved = documents.save(new CaseDocument(file.id(), type, step, fileName.strip(), contentType, content,
-        sha256(content), uploadedBy, clock.instant()));
+    CaseDocument saved = documents.save(new CaseDocument(file.id(), type, new DocumentSlot(step, subject), issuedOn,
+        fileName.strip(), contentType, content, sha256(content), uploadedBy, clock.instant()));
     file.addEvent(clock.instant(), "DOCUMENT_ADDED", uploadedBy, type.label() + "：" + fileName.strip());
     return saved;
   }
@@ -76,7 +100,13 @@ public class DocumentService {
 
   @Transactional(readOnly = true)
   public boolean has(CaseNumber number, DocumentType type) {
-    return list(number).stream().anyMatch(d -> d.type() == type);
+    return filed(number).stream().anyMatch(d -> d.type() == type);
+  }
+
+  /** The case's documents as checklists see them, without their content. */
+  @Transactional(readOnly = true)
+  public List<Filed> filed(CaseNumber number) {
+    return documents.filed(cases.get(number).id());
   }
 
   @Transactional(readOnly = true)

@@ -9,6 +9,7 @@ public enum DocumentType {
   CERTIFICATION("認定通知書"),
   TAX_RETURN("確定申告書"),
   BANK_PRE_CONSULTATION("金融機関の事前相談書"),
+  MAIN_BANK_CONFIRMATION("主要金融機関の確認書面"),
   PLAN("経営改善計画書"),
   LENDER_RECEIPT("受取書"),
   LENDER_CONSENT("同意書"),

@@ -26,6 +26,12 @@ public final class FormValues {
     this.values = values;
   }
 
+  /** Whether the field holds this text (e.g. one of a choice's values), before any rule reads it. */
+  public boolean holds(String field, String text) {
+    Object v = values.get(field);
+    return v != null && v.toString().strip().equals(text);
+  }
+
   public boolean isPresent(String field) {
     Object v = values.get(field);
     return v != null && !(v instanceof String s && s.isBlank());

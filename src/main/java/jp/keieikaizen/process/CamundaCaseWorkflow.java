@@ -140,6 +140,14 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   }
 
   @Override
+  public Optional<jp.keieikaizen.casefile.DocumentChecklist.TaskContext> documentContext(String taskId) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    return caseOfTask(taskId).map(number -> new jp.keieikaizen.casefile.DocumentChecklist.TaskContext(task.getId(),
+        task.getTaskDefinitionKey(), task.getName(), number, tasks.getVariables(taskId),
+        task.getCreateTime().toInstant()));
+  }
+
+  @Override
   public Optional<CaseNumber> caseOfTask(String taskId) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null || task.getProcessInstanceId() == null) {

@@ -13,6 +13,11 @@ public record ProcessVariable<T>(String name, Class<T> type) {
     persist(scope, name, value);
   }
 
+  /** Sets the variable on this scope only (a task's own variable), not on the process. */
+  public void setLocal(VariableScope scope, T value) {
+    scope.setVariableLocal(name, value);
+  }
+
   /**
    * Sets a variable to be kept. A submitted form field arrives transient (see CamundaCaseWorkflow) unless its name is
    * one of {@link CaseVariables#NAMES}; the engine can turn neither into the other, not even after a removal in the

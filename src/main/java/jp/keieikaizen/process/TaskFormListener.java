@@ -12,22 +12,28 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import jp.keieikaizen.casefile.CaseNumber;
+import jp.keieikaizen.casefile.DocumentChecklist;
 import jp.keieikaizen.casefile.TaskFormHandler;
 import jp.keieikaizen.casefile.TaskFormHandler.TaskInput;
+import jp.keieikaizen.common.FieldProblem;
 import jp.keieikaizen.common.FormValues;
+import jp.keieikaizen.common.InvalidInputException;
 
 /**
  * On every user task's completion (added by {@link TaskFormPlugin}): the task's handler validates the submitted
  * fields and applies them to the case; the raw fields are then removed and only the handler's decisions kept.
- * An invalid submission throws, so the engine rolls back and the task stays open.
+ * The step's documents are checked first ({@link DocumentChecklist}); a missing one is reported together with the
+ * form's own problems. An invalid submission throws, so the engine rolls back and the task stays open.
  */
 @Component
 class TaskFormListener implements TaskListener {
 
   private final Map<String, TaskFormHandler> handlers;
+  private final DocumentChecklist documents;
 
-  TaskFormListener(List<TaskFormHandler> handlers) {
+  TaskFormListener(List<TaskFormHandler> handlers, DocumentChecklist documents) {
     this.handlers = handlers.stream().collect(Collectors.toMap(TaskFormHandler::taskKey, Function.identity()));
+    this.documents = documents;
   }
 
   @Override
@@ -40,9 +46,48 @@ class TaskFormListener implements TaskListener {
     handler.fields().forEach(f -> submitted.put(f, task.getVariable(f)));
     TaskInput input = new TaskInput(new CaseNumber(task.getExecution().getProcessBusinessKey()), new FormValues(submitted),
         task.getVariables(), currentUser(task));
-    Map<String, Object> decisions = FormErrors.forEngine(() -> handler.complete(input));
+    Map<String, Object> decisions = FormErrors.forEngine(() -> checkedCompletion(task, handler, input));
     handler.fields().forEach(task::removeVariable);
     decisions.forEach((name, value) -> ProcessVariable.persist(task.getExecution(), name, Dates.forEngine(value)));
+  }
+
+  /**
+   * Checks the step's documents, then lets the handler validate and apply the form. Missing documents are refused
+   * with the form's own problems, if any; a handler that has already written is rolled back with the command.
+   */
+  private Map<String, Object> checkedCompletion(DelegateTask task, TaskFormHandler handler, TaskInput input) {
+    InvalidInputException missing = null;
+    try {
+      documents.require(documentContext(task), input.form(), documentsPage(task.getId()));
+    } catch (InvalidInputException e) {
+      missing = e;
+    }
+    Map<String, Object> decisions;
+    try {
+      decisions = handler.complete(input);
+    } catch (InvalidInputException invalid) {
+      if (missing == null) {
+        throw invalid;
+      }
+      List<FieldProblem> all = new java.util.ArrayList<>(invalid.problems());
+      all.addAll(missing.problems());
+      throw new InvalidInputException(all);
+    }
+    if (missing != null) {
+      throw missing;
+    }
+    return decisions;
+  }
+
+  static DocumentChecklist.TaskContext documentContext(DelegateTask task) {
+    return new DocumentChecklist.TaskContext(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+        new CaseNumber(task.getExecution().getProcessBusinessKey()), task.getVariables(),
+        task.getCreateTime().toInstant());
+  }
+
+  /** The page where a task's documents are listed and uploaded, linked from each task form. */
+  static String documentsPage(String taskId) {
+    return "/app/tasks/" + taskId + "/documents";
   }
 
   boolean handles(String taskKey) {

@@ -29,11 +29,12 @@ import jp.keieikaizen.common.InvalidInputException;
 @RequestMapping("/api/cases/{caseNumber}/documents")
 class DocumentController {
 
-  record DocumentInfo(long id, String type, String typeLabel, String step, String fileName, String contentType,
-      long sizeBytes, String sha256, String uploadedBy, Instant uploadedAt) {
+  record DocumentInfo(long id, String type, String typeLabel, String step, String subject, String issuedOn,
+      String fileName, String contentType, long sizeBytes, String sha256, String uploadedBy, Instant uploadedAt) {
     static DocumentInfo of(CaseDocument d) {
-      return new DocumentInfo(d.id(), d.type().name(), d.type().label(), d.step(), d.fileName(), d.contentType(),
-          d.sizeBytes(), d.sha256(), d.uploadedBy(), d.uploadedAt());
+      return new DocumentInfo(d.id(), d.type().name(), d.type().label(), d.step(), d.subject(),
+          d.issuedOn() == null ? null : d.issuedOn().toString(), d.fileName(), d.contentType(), d.sizeBytes(),
+          d.sha256(), d.uploadedBy(), d.uploadedAt());
     }
   }
 
@@ -45,11 +46,16 @@ class DocumentController {
     this.callers = callers;
   }
 
+  /**
+   * Stores a file under its type and step; {@code subject} names the lender, claim or round of a repeating step
+   * (as a task's checklist line gives it), {@code issuedOn} the date a register extract was issued.
+   */
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<DocumentInfo> upload(@PathVariable String caseNumber, @RequestParam("type") String type,
-      @RequestParam("step") String step, @RequestPart("file") MultipartFile file, Principal user) throws IOException {
-    CaseDocument doc = documents.store(callers.workable(caseNumber, user), documentType(type), step,
-        file.getOriginalFilename(), file.getContentType(), file.getBytes(), user.getName());
+      @RequestParam("step") String step, @RequestParam(name = "subject", required = false) String subject,
+      @RequestParam(name = "issuedOn", required = false) String issuedOn, @RequestPart("file") MultipartFile file,
+      Principal user) throws IOException {
+    CaseDocument doc = store(callers.workable(caseNumber, user), type, step, subject, issuedOn, file, user);
     return ResponseEntity.created(URI.create("/api/cases/" + caseNumber + "/documents/" + doc.id()))
         .body(DocumentInfo.of(doc));
   }
@@ -67,6 +73,24 @@ class DocumentController {
             ContentDisposition.attachment().filename(doc.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .header("X-Content-SHA256", doc.sha256())
         .body(doc.content());
+  }
+
+  /** Stores an upload for a case the caller may work on (shared with the task document page). */
+  CaseDocument store(jp.keieikaizen.casefile.CaseNumber number, String type, String step, String subject,
+      String issuedOn, MultipartFile file, Principal user) throws IOException {
+    return documents.store(number, documentType(type), step, subject == null || subject.isBlank() ? null : subject,
+        date(issuedOn), file.getOriginalFilename(), file.getContentType(), file.getBytes(), user.getName());
+  }
+
+  private static java.time.LocalDate date(String issuedOn) {
+    if (issuedOn == null || issuedOn.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(issuedOn.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw InvalidInputException.of("issuedOn", "発行日は YYYY-MM-DD の形式で入力してください");
+    }
   }
 
   private static DocumentType documentType(String type) {

@@ -50,6 +50,8 @@ class PerformanceBenchmark {
   static final int OPEN_CASES = Integer.getInteger("perf.openCases", 20_000);
   static final int READS = 50;
 
+  @Autowired jp.keieikaizen.casefile.DocumentChecklist checklist;
+  @Autowired jp.keieikaizen.casefile.DocumentService documents;
   @Autowired CaseWorkflow workflow;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
@@ -72,7 +74,7 @@ class PerformanceBenchmark {
     identity.saveUser(coordinator);
     identity.createMembership("perf-coord-13", Groups.coordinator("13"));
     PerformanceHarness harness = new PerformanceHarness(workflow, tasks, management, runtime, repository, history,
-        "108413220001");
+        "108413220001", checklist, documents);
 
     harness.lifecycles(Programme.EARLY_PLAN, 10, WORKERS); // warm-up
     PerformanceHarness.Rate early = harness.lifecycles(Programme.EARLY_PLAN, LIFECYCLES, WORKERS);

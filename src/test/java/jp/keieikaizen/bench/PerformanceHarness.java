@@ -56,10 +56,15 @@ public final class PerformanceHarness {
   private final RepositoryService repository;
   private final org.camunda.bpm.engine.HistoryService history;
   private final String agencyCode;
+  private final jp.keieikaizen.casefile.DocumentChecklist checklist;
+  private final jp.keieikaizen.casefile.DocumentService documents;
   final AtomicLong peakRssKb = new AtomicLong();
 
   public PerformanceHarness(CaseWorkflow workflow, TaskService tasks, ManagementService management, RuntimeService runtime,
-      RepositoryService repository, org.camunda.bpm.engine.HistoryService history, String agencyCode) {
+      RepositoryService repository, org.camunda.bpm.engine.HistoryService history, String agencyCode,
+      jp.keieikaizen.casefile.DocumentChecklist checklist, jp.keieikaizen.casefile.DocumentService documents) {
+    this.checklist = checklist;
+    this.documents = documents;
     this.history = history;
     this.workflow = workflow;
     this.tasks = tasks;
@@ -165,6 +170,8 @@ public final class PerformanceHarness {
         for (Task task : open) {
           try {
             if (caseForms) {
+              // the agency or coordinator files the step's documents first, as the checklist requires
+              jp.keieikaizen.system.TestDocuments.provide(workflow, checklist, documents, task.getId(), "bench");
               workflow.completeTask(task.getId(), values(task, businessKey), null);
             } else {
               tasks.complete(task.getId());

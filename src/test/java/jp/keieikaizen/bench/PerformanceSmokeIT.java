@@ -25,6 +25,8 @@ import jp.keieikaizen.system.WholeAppOnMariaDb;
 @WholeAppOnMariaDb
 class PerformanceSmokeIT {
 
+  @Autowired jp.keieikaizen.casefile.DocumentChecklist checklist;
+  @Autowired jp.keieikaizen.casefile.DocumentService documents;
   @Autowired CaseWorkflow workflow;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
@@ -41,7 +43,7 @@ class PerformanceSmokeIT {
           "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31")));
     }
     PerformanceHarness harness = new PerformanceHarness(workflow, tasks, management, runtime, repository, history,
-        "108413330001");
+        "108413330001", checklist, documents);
     PerformanceHarness.Rate early = harness.lifecycles(Programme.EARLY_PLAN, 2, 2);
     PerformanceHarness.Rate plan405 = harness.lifecycles(Programme.PLAN_405, 2, 2);
     PerformanceHarness.Rate bare = harness.bare(early.tasks(), early.jobs(), 2, 2);

@@ -27,6 +27,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 
 import jp.keieikaizen.security.Groups;
+import jp.keieikaizen.system.TestDocuments;
 import jp.keieikaizen.system.TestUsers;
 import jp.keieikaizen.system.WholeAppOnMariaDb;
 
@@ -90,6 +91,48 @@ class TasklistBrowserIT {
     wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector("button.claim"))).click();
     wait(Duration.ofSeconds(10)).until(d -> tasks.createTaskQuery().taskId(decide.getId()).taskAssignee(COORDINATOR)
         .count() == 1);
+
+    // the form links to the task's document page: the coordinator files the scanned application form there, the
+    // agency the rest of the set (through the API here), and the page then shows the set complete
+    WebElement documentsLink;
+    try {
+      documentsLink = wait(Duration.ofSeconds(15))
+          .until(d -> d.findElement(By.partialLinkText("このタスクの書類を確認・登録する")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String html = (String) browser.executeScript("return document.body.innerHTML;");
+      int at = html.indexOf("必要書類");
+      throw new AssertionError("no document link; around it: " + (at < 0 ? "(no text)" : html.substring(Math.max(0, at - 300),
+          Math.min(html.length(), at + 600))), e);
+    }
+    assertThat(documentsLink.getAttribute("href")).endsWith("/app/tasks/" + decide.getId() + "/documents");
+    String documentsPage = documentsLink.getAttribute("href");
+    browser.get(documentsPage);
+    appLogIn(COORDINATOR);
+    wait(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/app/"));
+    if (!browser.getCurrentUrl().endsWith("/documents")) {
+      browser.get(documentsPage);
+    }
+    try {
+      wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("checklist")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot("task-documents-missing");
+      throw new AssertionError("no checklist at " + browser.getCurrentUrl() + ":\n"
+          + browser.findElement(By.tagName("body")).getText(), e);
+    }
+    assertThat(browser.findElement(By.id("task-title")).getText()).contains("利用申請を決定する", caseNumber);
+    assertThat(browser.findElement(By.id("checklist-state")).getText()).isEqualTo("まだ登録されていない書類があります。");
+    Path scan = Files.write(SHOTS.resolve("application-form.pdf"), TestDocuments.PDF);
+    browser.findElement(By.id("file-0")).sendKeys(scan.toAbsolutePath().toString());
+    browser.findElement(By.id("upload-0")).click();
+    assertThat(wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("saved"))).getText())
+        .isEqualTo("登録しました：利用申請書：application-form.pdf");
+    assertThat(browser.findElement(By.cssSelector("#checklist tbody tr")).getAttribute("data-satisfied")).isEqualTo("true");
+    assertThat(TestDocuments.provide(anonymous.withBasicAuth(COORDINATOR, PASSWORD), decide.getId())).isEqualTo(7);
+    browser.navigate().refresh();
+    assertThat(wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("checklist-state"))).getText())
+        .isEqualTo("必要書類はそろっています。");
+    shot("task-documents");
+    browser.findElement(By.id("back-to-task")).click();
     WebElement accept = wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector("input[id$='Field_decision-0']")));
     assertThat(browser.findElement(By.cssSelector("label[for='" + accept.getAttribute("id") + "']")).getText())
         .contains("受理");
@@ -119,11 +162,6 @@ class TasklistBrowserIT {
     shot("tasklist-coordinator-done");
 
     // the case page: the open task links to Tasklist, and the timeline has the step, the comment and the record
-    browser.get("http://localhost:" + port + "/login");
-    browser.findElement(By.id("username")).sendKeys(COORDINATOR);
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login-submit")).click();
-    wait(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/app/"));
     browser.get("http://localhost:" + port + "/app/cases/" + caseNumber);
     assertThat(browser.findElement(By.id("case-title")).getText()).isEqualTo(caseNumber + "　株式会社タスク一覧試験");
     assertThat(browser.findElement(By.cssSelector("#open-tasks a.open-task")).getAttribute("href"))
@@ -161,6 +199,13 @@ class TasklistBrowserIT {
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("プロセス", "未解決の障害", "未完了のユーザータスク",
         "日時の表示タイムゾーン");
     shot("cockpit-manager");
+  }
+
+  /** The application's own login form (the pages under /app), which returns to the page asked for. */
+  private void appLogIn(String user) {
+    wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("username"))).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login-submit")).click();
   }
 
   private void logIn(String user) {

@@ -103,6 +103,7 @@ class NotificationIT {
     assertThat(queued("nt-coord-a", decide.getId(), "OVERDUE")).as("assigned: only the assignee").isZero();
 
     // accepted: the agency is offered the plan
+    jp.keieikaizen.system.TestDocuments.provide(anonymous.withBasicAuth("nt-coord-b", PASSWORD), decide.getId());
     var completed = anonymous.withBasicAuth("nt-coord-b", PASSWORD).exchange("/api/tasks/" + decide.getId() + "/complete",
         HttpMethod.POST, new HttpEntity<>(Map.of("decision", "ACCEPT", "decisionComment", "要件充足")), String.class);
     assertThat(completed.getStatusCode().value()).as("%s", completed.getBody()).isEqualTo(204);

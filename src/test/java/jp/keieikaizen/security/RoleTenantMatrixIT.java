@@ -159,6 +159,7 @@ class RoleTenantMatrixIT {
     assertThat(status(post(C13, "/api/tasks/" + task + "/claim", Map.of()))).isEqualTo("204");
     TABLE.get("claim the council's task").put(C13, "204");
     assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(USERS.get(C13));
+    jp.keieikaizen.system.TestDocuments.provide(as(C13), task);
     assertThat(status(post(C13, "/api/tasks/" + task + "/complete", Map.of("decision", "ACCEPT",
         "decisionComment", "マトリクス")))).isEqualTo("204");
     TABLE.get("complete the council's task").put(C13, "204");

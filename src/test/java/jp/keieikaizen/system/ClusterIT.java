@@ -247,6 +247,9 @@ class ClusterIT {
         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
         "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000",
         "--keiei.security.initial-admin.id=" + ADMIN, "--keiei.security.initial-admin.password=" + PASSWORD,
+        // this test is about jobs, locks and a node's death; uploading some 17 files per case for 1,000 cases would
+        // double its time, so its nodes do not require documents (EarlyPlanLifecycleIT and the browser test prove that)
+        "--keiei.documents.enforce=false",
         "--logging.level.root=WARN", "--logging.level.org.camunda.bpm.engine.context=OFF")
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.command().addAll(List.of(settings));

@@ -1,0 +1,66 @@
+package jp.keieikaizen.web;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jp.keieikaizen.casefile.CaseDocument;
+import jp.keieikaizen.common.InvalidInputException;
+
+/**
+ * A task's document page, linked from every task form in Tasklist and from the case page: the step's checklist with
+ * what is filed for each line, an upload form for each line, and the case's documents. A refused upload stays on the
+ * page with the rule it broke.
+ */
+@Controller
+class TaskDocumentPage {
+
+  private final TaskDocumentController checklists;
+  private final DocumentController documents;
+  private final ApiCaller callers;
+
+  TaskDocumentPage(TaskDocumentController checklists, DocumentController documents, ApiCaller callers) {
+    this.checklists = checklists;
+    this.documents = documents;
+    this.callers = callers;
+  }
+
+  @GetMapping("/app/tasks/{taskId}/documents")
+  String page(@PathVariable String taskId, Model model, Principal user) {
+    model.addAttribute("caller", callers.of(user));
+    model.addAttribute("task", checklists.view(taskId, user));
+    return "task-documents";
+  }
+
+  @PostMapping("/app/tasks/{taskId}/documents")
+  String upload(@PathVariable String taskId, @RequestParam Map<String, String> form,
+      @RequestPart(name = "file", required = false) MultipartFile file, Model model, Principal user,
+      RedirectAttributes redirect) throws IOException {
+    var task = checklists.view(taskId, user);
+    try {
+      if (file == null || file.isEmpty()) {
+        throw InvalidInputException.of("file", "登録するファイルを選んでください");
+      }
+      CaseDocument saved = documents.store(callers.workable(task.caseNumber(), user), form.get("type"),
+          form.get("step"), form.get("subject"), form.get("issuedOn"), file, user);
+      redirect.addFlashAttribute("saved", saved.type().label() + "：" + saved.fileName());
+      return "redirect:/app/tasks/" + task.taskId() + "/documents";
+    } catch (InvalidInputException e) {
+      model.addAttribute("caller", callers.of(user));
+      model.addAttribute("task", task);
+      model.addAttribute("problems", e.problems());
+      model.addAttribute("failedType", form.get("type"));
+      return "task-documents";
+    }
+  }
+}
