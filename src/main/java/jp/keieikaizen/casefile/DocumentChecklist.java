@@ -94,7 +94,7 @@ public class DocumentChecklist {
   /** The task's lines and how far each is met. */
   public List<Line> lines(TaskContext task) {
     List<DocumentService.Filed> filed = documents.filed(task.caseNumber());
-    return requirements(task).stream()
+    return requirements(task, filed).stream()
         .map(r -> new Line(r, (int) filed.stream().filter(r::counts).count()))
         .toList();
   }
@@ -115,8 +115,8 @@ public class DocumentChecklist {
     }
   }
 
-  /** What the task needs, in the order a checklist shows it. */
-  public List<Requirement> requirements(TaskContext task) {
+  /** What the task needs, in the order a checklist shows it; some lines depend on what the case has filed. */
+  private List<Requirement> requirements(TaskContext task, List<DocumentService.Filed> filed) {
     CaseFile file = cases.get(task.caseNumber());
     List<Requirement> list = new ArrayList<>();
     switch (task.taskKey()) {
@@ -130,7 +130,7 @@ public class DocumentChecklist {
       case "recordLenderResponse" -> lenderResponse(task, list);
       case "recordCompanyShare" -> list.add(always("事業者負担分の振込の控え", DocumentSlot.of(DocumentSlot.COMPANY_SHARE),
           DocumentType.TRANSFER_EVIDENCE));
-      case "fileClaim", "correctClaim" -> claim(task, list);
+      case "fileClaim", "correctClaim" -> claim(task, filed, list);
       case "submitMonitoringReport" -> monitoringReport(task, list);
       default -> {
         // the coordinator's reviews and decisions check what the agency filed; they add no documents of their own
@@ -180,7 +180,7 @@ public class DocumentChecklist {
   }
 
   /** Each agency's claim: its invoice to the council, its time sheets, the 着眼点実施確認表 and the company's transfer. */
-  private void claim(TaskContext task, List<Requirement> list) {
+  private static void claim(TaskContext task, List<DocumentService.Filed> filed, List<Requirement> list) {
     Number no = task.number("claimNo");
     Number agency = task.number("claimAgencyId");
     String category = task.string("claimCategory");
@@ -189,7 +189,7 @@ public class DocumentChecklist {
     list.add(always("請求書（協議会宛て）", slot, DocumentType.INVOICE));
     list.add(always("従事時間管理表", slot, DocumentType.TIME_SHEET));
     list.add(always("着眼点実施確認表", slot, DocumentType.CHECKLIST));
-    boolean shareFiled = "PLAN".equals(category) && documents.filed(task.caseNumber()).stream()
+    boolean shareFiled = "PLAN".equals(category) && filed.stream()
         .anyMatch(d -> d.type() == DocumentType.TRANSFER_EVIDENCE
             && DocumentSlot.of(DocumentSlot.COMPANY_SHARE).holds(d.step(), d.subject()));
     if (!shareFiled) {
