@@ -142,14 +142,17 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   @Override
   public Optional<jp.keieikaizen.casefile.DocumentChecklist.TaskContext> documentContext(String taskId) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    return caseOfTask(taskId).map(number -> new jp.keieikaizen.casefile.DocumentChecklist.TaskContext(task.getId(),
+    return caseOf(task).map(number -> new jp.keieikaizen.casefile.DocumentChecklist.TaskContext(task.getId(),
         task.getTaskDefinitionKey(), task.getName(), number, tasks.getVariables(taskId),
         task.getCreateTime().toInstant()));
   }
 
   @Override
   public Optional<CaseNumber> caseOfTask(String taskId) {
-    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    return caseOf(tasks.createTaskQuery().taskId(taskId).singleResult());
+  }
+
+  private Optional<CaseNumber> caseOf(Task task) {
     if (task == null || task.getProcessInstanceId() == null) {
       return Optional.empty();
     }

@@ -6,6 +6,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.stereotype.Component;
 
 import jp.keieikaizen.casefile.CaseNumber;
+import jp.keieikaizen.casefile.CaseWorkflow;
 import jp.keieikaizen.common.NotFoundException;
 import jp.keieikaizen.security.CaseAccess;
 import jp.keieikaizen.security.Caller;
@@ -17,10 +18,12 @@ class ApiCaller {
 
   private final Callers callers;
   private final CaseAccess access;
+  private final CaseWorkflow workflow;
 
-  ApiCaller(Callers callers, CaseAccess access) {
+  ApiCaller(Callers callers, CaseAccess access, CaseWorkflow workflow) {
     this.callers = callers;
     this.access = access;
+    this.workflow = workflow;
   }
 
   Caller of(Principal principal) {
@@ -42,6 +45,28 @@ class ApiCaller {
     CaseNumber number = parse(caseNumber);
     access.workable(of(principal), number);
     return number;
+  }
+
+  /**
+   * The case of a task the caller may see. A task that is unknown, completed or of a case they may not see is the
+   * same 404 to them; whether they may work it is the engine's decision.
+   */
+  CaseNumber visibleTask(String taskId, Principal principal) {
+    Caller caller = of(principal);
+    if (taskId == null || taskId.length() > 64) {
+      throw unknownTask(taskId);
+    }
+    CaseNumber number = workflow.caseOfTask(taskId).orElseThrow(() -> unknownTask(taskId));
+    try {
+      access.visible(caller, number);
+    } catch (NotFoundException e) {
+      throw unknownTask(taskId);
+    }
+    return number;
+  }
+
+  static NotFoundException unknownTask(String taskId) {
+    return new NotFoundException("タスク " + taskId + " はありません（完了済みの可能性があります）");
   }
 
   /** A decision only the case's council takes. */

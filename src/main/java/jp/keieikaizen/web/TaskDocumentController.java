@@ -7,13 +7,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.casefile.CaseWorkflow;
 import jp.keieikaizen.casefile.DocumentChecklist;
 import jp.keieikaizen.casefile.DocumentChecklist.Line;
 import jp.keieikaizen.casefile.DocumentService;
 import jp.keieikaizen.casefile.DocumentType;
-import jp.keieikaizen.common.NotFoundException;
 
 /**
  * A task's document checklist: what the step needs, what the case has filed for each line, and the case's documents.
@@ -58,27 +56,19 @@ class TaskDocumentController {
 
   /** The task's checklist for a caller who may see its case (404 otherwise, as for an unknown or completed task). */
   TaskDocumentsView view(String taskId, Principal user) {
-    DocumentChecklist.TaskContext task = task(taskId);
-    CaseNumber number = visibleCase(task, user);
+    return view(visibleTask(taskId, user));
+  }
+
+  /** The task as its checklist needs it, when the caller may see its case. */
+  DocumentChecklist.TaskContext visibleTask(String taskId, Principal user) {
+    callers.visibleTask(taskId, user);
+    return workflow.documentContext(taskId).orElseThrow(() -> ApiCaller.unknownTask(taskId));
+  }
+
+  TaskDocumentsView view(DocumentChecklist.TaskContext task) {
     List<LineView> lines = checklist.lines(task).stream().map(LineView::of).toList();
-    return new TaskDocumentsView(task.taskId(), task.name(), task.taskKey(), number.toString(),
+    return new TaskDocumentsView(task.taskId(), task.name(), task.taskKey(), task.caseNumber().toString(),
         lines.stream().allMatch(LineView::satisfied), lines,
-        documents.list(number).stream().map(DocumentController.DocumentInfo::of).toList());
-  }
-
-  DocumentChecklist.TaskContext task(String taskId) {
-    NotFoundException unknown = new NotFoundException("タスク " + taskId + " はありません（完了済みの可能性があります）");
-    if (taskId == null || taskId.length() > 64) {
-      throw unknown;
-    }
-    return workflow.documentContext(taskId).orElseThrow(() -> unknown);
-  }
-
-  private CaseNumber visibleCase(DocumentChecklist.TaskContext task, Principal user) {
-    try {
-      return callers.visible(task.caseNumber().toString(), user);
-    } catch (NotFoundException e) {
-      throw new NotFoundException("タスク " + task.taskId() + " はありません（完了済みの可能性があります）");
-    }
+        documents.list(task.caseNumber()).stream().map(DocumentController.DocumentInfo::of).toList());
   }
 }

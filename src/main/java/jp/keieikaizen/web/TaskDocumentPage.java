@@ -37,30 +37,31 @@ class TaskDocumentPage {
 
   @GetMapping("/app/tasks/{taskId}/documents")
   String page(@PathVariable String taskId, Model model, Principal user) {
-    model.addAttribute("caller", callers.of(user));
-    model.addAttribute("task", checklists.view(taskId, user));
-    return "task-documents";
+    return show(checklists.view(taskId, user), model, user);
   }
 
   @PostMapping("/app/tasks/{taskId}/documents")
   String upload(@PathVariable String taskId, @RequestParam Map<String, String> form,
       @RequestPart(name = "file", required = false) MultipartFile file, Model model, Principal user,
       RedirectAttributes redirect) throws IOException {
-    var task = checklists.view(taskId, user);
+    var task = checklists.visibleTask(taskId, user);
     try {
       if (file == null || file.isEmpty()) {
         throw InvalidInputException.of("file", "登録するファイルを選んでください");
       }
-      CaseDocument saved = documents.store(callers.workable(task.caseNumber(), user), form.get("type"),
+      CaseDocument saved = documents.store(callers.workable(task.caseNumber().toString(), user), form.get("type"),
           form.get("step"), form.get("subject"), form.get("issuedOn"), file, user);
       redirect.addFlashAttribute("saved", saved.type().label() + "：" + saved.fileName());
       return "redirect:/app/tasks/" + task.taskId() + "/documents";
     } catch (InvalidInputException e) {
-      model.addAttribute("caller", callers.of(user));
-      model.addAttribute("task", task);
       model.addAttribute("problems", e.problems());
-      model.addAttribute("failedType", form.get("type"));
-      return "task-documents";
+      return show(checklists.view(task), model, user);
     }
+  }
+
+  private String show(TaskDocumentController.TaskDocumentsView task, Model model, Principal user) {
+    model.addAttribute("caller", callers.of(user));
+    model.addAttribute("task", task);
+    return "task-documents";
   }
 }
