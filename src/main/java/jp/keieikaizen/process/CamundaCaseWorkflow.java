@@ -171,12 +171,12 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     var query = groups.isEmpty() ? tasks.createTaskQuery().taskAssignee(userId)
         : tasks.createTaskQuery().or().taskCandidateGroupIn(groups).taskAssignee(userId).endOr();
     List<Task> found = query.orderByDueDate().asc().listPage(page * size, size);
-    Map<String, String> keys = businessKeys(found);
+    Map<String, String> keys = businessKeys(runtime, found);
     return found.stream().map(t -> toOpenTask(t, new CaseNumber(keys.get(t.getProcessInstanceId())))).toList();
   }
 
   /** The business keys of the tasks' process instances, in one query (not one per task). */
-  private Map<String, String> businessKeys(List<Task> found) {
+  static Map<String, String> businessKeys(RuntimeService runtime, List<Task> found) {
     java.util.Set<String> ids = new java.util.HashSet<>();
     found.forEach(t -> ids.add(t.getProcessInstanceId()));
     Map<String, String> keys = new HashMap<>();
@@ -246,7 +246,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
       query.tenantIdIn(councils.toArray(String[]::new));
     }
     List<Task> found = query.listPage(0, max);
-    Map<String, String> keys = businessKeys(found);
+    Map<String, String> keys = businessKeys(runtime, found);
     return found.stream().map(t -> toOpenTask(t, new CaseNumber(keys.get(t.getProcessInstanceId())))).toList();
   }
 

@@ -83,10 +83,7 @@ class TaskNotifications implements TaskListener {
       members(groups).forEach((user, group) -> mails.add(mail(NotificationKind.OFFERED, info, user,
           group + " に新しいタスクが届きました。")));
     } else if (task.getAssignee() != null && !task.getAssignee().equals(currentUser(task))) {
-      User assignee = identity.createUserQuery().userId(task.getAssignee()).singleResult();
-      if (hasEmail(assignee)) {
-        mails.add(mail(NotificationKind.ASSIGNED, info, assignee, "次のタスクの担当になりました。"));
-      }
+      mailAssignee(mails, NotificationKind.ASSIGNED, info, task.getAssignee(), "次のタスクの担当になりました。");
     }
     outbox.enqueue(mails);
   }
@@ -111,24 +108,23 @@ class TaskNotifications implements TaskListener {
 
   private int scan(NotificationKind kind, org.camunda.bpm.engine.task.TaskQuery query, String lead) {
     int added = 0;
+    Map<List<String>, Map<User, String>> membersOf = new java.util.HashMap<>(); // many tasks share their groups
     query.processDefinitionKeyIn(CaseProcess.KEYS.toArray(String[]::new)).active().orderByTaskId().asc();
     for (int first = 0;; first += SCAN_PAGE) {
       List<Task> page = query.listPage(first, SCAN_PAGE);
-      Map<String, String> keys = businessKeys(page);
+      Map<String, String> keys = CamundaCaseWorkflow.businessKeys(runtime, page);
       List<Notification> mails = new ArrayList<>();
       for (Task task : page) {
         TaskInfo info = new TaskInfo(task.getId(), task.getName(), task.getDescription(), task.getDueDate(),
             keys.get(task.getProcessInstanceId()));
         if (task.getAssignee() != null) {
-          User assignee = identity.createUserQuery().userId(task.getAssignee()).singleResult();
-          if (hasEmail(assignee)) {
-            mails.add(mail(kind, info, assignee, lead));
-          }
+          mailAssignee(mails, kind, info, task.getAssignee(), lead);
         } else {
           List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
               .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
               .map(IdentityLink::getGroupId).toList();
-          members(groups).forEach((user, group) -> mails.add(mail(kind, info, user, lead)));
+          membersOf.computeIfAbsent(groups, this::members)
+              .forEach((user, group) -> mails.add(mail(kind, info, user, lead)));
         }
       }
       added += outbox.enqueue(mails);
@@ -138,13 +134,12 @@ class TaskNotifications implements TaskListener {
     }
   }
 
-  private Map<String, String> businessKeys(List<Task> page) {
-    Map<String, String> keys = new LinkedHashMap<>();
-    if (!page.isEmpty()) {
-      String[] ids = page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
-      runtime.createProcessInstanceQuery().processInstanceIds(java.util.Set.of(ids)).list().forEach(p -> keys.put(p.getId(), p.getBusinessKey()));
+
+  private void mailAssignee(List<Notification> mails, NotificationKind kind, TaskInfo task, String userId, String lead) {
+    User assignee = identity.createUserQuery().userId(userId).singleResult();
+    if (hasEmail(assignee)) {
+      mails.add(mail(kind, task, assignee, lead));
     }
-    return keys;
   }
 
   /** The members of the groups who have an e-mail address, each once, with the name of the group that reached them. */
