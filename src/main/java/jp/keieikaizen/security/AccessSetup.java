@@ -200,10 +200,7 @@ public class AccessSetup implements ApplicationRunner {
       auth.setResource(resource);
       auth.setResourceId(resourceId);
     }
-    if (!auth.isPermissionGranted(permission)) {
-      auth.addPermission(permission);
-      authorizations.saveAuthorization(auth);
-    }
+    addMissing(auth, permission);
   }
 
   private void revoke(String group, Resource resource, String resourceId) {
@@ -233,6 +230,11 @@ public class AccessSetup implements ApplicationRunner {
       auth.setResource(resource);
       auth.setResourceId(resourceId);
     }
+    addMissing(auth, permissions);
+  }
+
+  /** Adds the permissions the authorization lacks and saves it; one that has them all is left as it is. */
+  private void addMissing(Authorization auth, Permission... permissions) {
     boolean missing = false;
     for (Permission permission : permissions) {
       if (!auth.isPermissionGranted(permission)) {
