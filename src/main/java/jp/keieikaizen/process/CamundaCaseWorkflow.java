@@ -208,8 +208,9 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   }
 
   /** The engine's operation types in the words of the audit trail. */
-  static final Map<String, String> OPERATIONS = Map.of("Claim", "担当", "Assign", "割当て", "Create", "開始", "Delete", "削除", "SetOwner", "所有者変更", "Update", "更新", "Delegate", "委任",
-      "Resolve", "解決", "CreateIncident", "障害発生");
+  static final Map<String, String> OPERATIONS = Map.of("Claim", "担当", "Assign", "割当て", "Create", "開始",
+      "Delete", "削除", "SetOwner", "所有者変更", "Update", "更新", "Delegate", "委任", "Resolve", "解決",
+      "CreateIncident", "障害発生");
 
   @Override
   public java.time.Instant commentTask(String taskId, String message, String userId) {
