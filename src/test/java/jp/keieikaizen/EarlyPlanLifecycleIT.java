@@ -23,10 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -389,17 +386,8 @@ public class EarlyPlanLifecycleIT {
   }
 
   ResponseEntity<Map> upload(String caseNumber, String type, String fileName, MediaType mediaType, byte[] content) {
-    HttpHeaders partHeaders = new HttpHeaders();
-    partHeaders.setContentType(mediaType);
-    partHeaders.setContentDisposition(org.springframework.http.ContentDisposition.formData().name("file")
-        .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build());
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("file", new HttpEntity<>(content, partHeaders));
-    body.add("type", type);
-    body.add("step", "APPLICATION");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.postForEntity("/api/cases/" + caseNumber + "/documents", new HttpEntity<>(body, headers), Map.class);
+    return jp.keieikaizen.system.TestDocuments.upload(http, caseNumber, type, "APPLICATION", null, null, fileName,
+        mediaType, content);
   }
 
   /** Values as the engine's REST API takes them ({name: {value}}), as Tasklist sends a form. */

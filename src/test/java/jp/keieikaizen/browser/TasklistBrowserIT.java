@@ -94,16 +94,8 @@ class TasklistBrowserIT {
 
     // the form links to the task's document page: the coordinator files the scanned application form there, the
     // agency the rest of the set (through the API here), and the page then shows the set complete
-    WebElement documentsLink;
-    try {
-      documentsLink = wait(Duration.ofSeconds(15))
-          .until(d -> d.findElement(By.partialLinkText("このタスクの書類を確認・登録する")));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      String html = (String) browser.executeScript("return document.body.innerHTML;");
-      int at = html.indexOf("必要書類");
-      throw new AssertionError("no document link; around it: " + (at < 0 ? "(no text)" : html.substring(Math.max(0, at - 300),
-          Math.min(html.length(), at + 600))), e);
-    }
+    WebElement documentsLink = shown(By.partialLinkText("このタスクの書類を確認・登録する"),
+        Duration.ofSeconds(15), "documents-link-missing");
     assertThat(documentsLink.getAttribute("href")).endsWith("/app/tasks/" + decide.getId() + "/documents");
     String documentsPage = documentsLink.getAttribute("href");
     browser.get(documentsPage);
@@ -112,13 +104,7 @@ class TasklistBrowserIT {
     if (!browser.getCurrentUrl().endsWith("/documents")) {
       browser.get(documentsPage);
     }
-    try {
-      wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("checklist")));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      shot("task-documents-missing");
-      throw new AssertionError("no checklist at " + browser.getCurrentUrl() + ":\n"
-          + browser.findElement(By.tagName("body")).getText(), e);
-    }
+    shown(By.id("checklist"), Duration.ofSeconds(15), "task-documents-missing");
     assertThat(browser.findElement(By.id("task-title")).getText()).contains("利用申請を決定する", caseNumber);
     assertThat(browser.findElement(By.id("checklist-state")).getText()).isEqualTo("まだ登録されていない書類があります。");
     Path scan = Files.write(SHOTS.resolve("application-form.pdf"), TestDocuments.PDF);
@@ -224,14 +210,19 @@ class TasklistBrowserIT {
     try {
       wait(Duration.ofSeconds(30)).until(d -> d.findElement(By.partialLinkText(name))).click();
     } catch (org.openqa.selenium.TimeoutException first) {
-      shot("filter-missing");
-      String page = browser.getCurrentUrl() + "\n" + browser.findElement(By.tagName("body")).getText();
       browser.navigate().refresh();
-      try {
-        wait(Duration.ofSeconds(30)).until(d -> d.findElement(By.partialLinkText(name))).click();
-      } catch (org.openqa.selenium.TimeoutException again) {
-        throw new AssertionError("Tasklist shows no filter " + name + "; the page held:\n" + page, again);
-      }
+      shown(By.partialLinkText(name), Duration.ofSeconds(30), "filter-missing").click();
+    }
+  }
+
+  /** Waits for the element; a timeout fails with a screenshot and what the page showed, so a red run says why. */
+  private WebElement shown(By element, Duration timeout, String shotName) throws Exception {
+    try {
+      return wait(timeout).until(d -> d.findElement(element));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot(shotName);
+      throw new AssertionError(element + " not shown at " + browser.getCurrentUrl() + "; the page held:\n"
+          + browser.findElement(By.tagName("body")).getText(), e);
     }
   }
 

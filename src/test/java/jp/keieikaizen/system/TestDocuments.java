@@ -56,12 +56,18 @@ public final class TestDocuments {
   /** One PDF through {@code POST /api/cases/{n}/documents}. */
   public static ResponseEntity<Map> upload(TestRestTemplate http, String caseNumber, String type, String step,
       String subject, String issuedOn, String fileName) {
+    return upload(http, caseNumber, type, step, subject, issuedOn, fileName, MediaType.APPLICATION_PDF, PDF);
+  }
+
+  /** Any file through {@code POST /api/cases/{n}/documents}, as a browser or client would send it. */
+  public static ResponseEntity<Map> upload(TestRestTemplate http, String caseNumber, String type, String step,
+      String subject, String issuedOn, String fileName, MediaType mediaType, byte[] content) {
     HttpHeaders part = new HttpHeaders();
-    part.setContentType(MediaType.APPLICATION_PDF);
+    part.setContentType(mediaType);
     part.setContentDisposition(ContentDisposition.formData().name("file").filename(fileName, StandardCharsets.UTF_8)
         .build());
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("file", new HttpEntity<>(PDF, part));
+    body.add("file", new HttpEntity<>(content, part));
     body.add("type", type);
     body.add("step", step);
     if (subject != null) {
