@@ -138,8 +138,14 @@ public class ApplicationService {
     quote.otherAgencyFees().forEach((code, fees) -> replaceFees(file, otherAgencyIds.get(code), fees));
   }
 
+  /**
+   * The agency's fees become exactly these: a category quoted again keeps its row and takes the new amount, one no
+   * longer quoted is removed. (Removing every row and adding them again broke the unique key (case, agency,
+   * category): Hibernate inserts the new rows before it deletes the orphans.)
+   */
   private static void replaceFees(CaseFile file, Long agencyId, Map<CostCategory, Money> fees) {
-    file.fees().stream().filter(f -> f.agencyId().equals(agencyId)).forEach(f -> file.removeFee(agencyId, f.category()));
+    file.fees().stream().filter(f -> f.agencyId().equals(agencyId) && !fees.containsKey(f.category()))
+        .forEach(f -> file.removeFee(agencyId, f.category()));
     fees.forEach((category, money) -> file.setFee(agencyId, category, money));
   }
 
