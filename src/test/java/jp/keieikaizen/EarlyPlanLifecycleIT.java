@@ -40,7 +40,7 @@ import jp.keieikaizen.system.WholeAppOnMariaDb;
 public class EarlyPlanLifecycleIT {
 
   static final String TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
-  static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+  public static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
   };
 
   @Autowired TestRestTemplate anonymous;

@@ -21,6 +21,10 @@ import jp.keieikaizen.common.NotFoundException;
 @Transactional
 public class DocumentService {
 
+  /** No path separators, no control characters (C0, DEL, C1), no line or paragraph separators. */
+  private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile(
+      "[^\\\\/\\p{Cntrl}\\x{80}-\\x{9F}\\x{2028}\\x{2029}]+");
+
   static final Pattern STEP = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
   static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9_-]{1,60}");
 
@@ -72,8 +76,10 @@ public class DocumentService {
     if (issuedOn != null && issuedOn.isAfter(cases.today())) {
       problems.add(new FieldProblem("issuedOn", "発行日に未来の日付は入力できません"));
     }
-    if (fileName == null || fileName.isBlank() || fileName.length() > 255 || fileName.matches(".*[\\\\/\\x00-\\x1f].*")) {
-      problems.add(new FieldProblem("file", "ファイル名は255文字以内で、パス区切りや制御文字を含めないでください"));
+    if (fileName == null || fileName.isBlank() || fileName.length() > 255 || !FILE_NAME.matcher(fileName).matches()) {
+      problems.add(new FieldProblem("file", "ファイル名は255文字以内で、パス区切り（/ \\）・制御文字・改行を含めないでください"));
+    } else if (!java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(fileName) || fileName.indexOf('\uFFFD') >= 0) {
+      problems.add(new FieldProblem("file", "ファイル名が文字化けしています（UTF-8 でない文字）。名前を付け直してから登録してください"));
     }
     if (content == null || content.length == 0) {
       problems.add(new FieldProblem("file", "空のファイルは登録できません"));

@@ -18,6 +18,9 @@ public final class FormValues {
   /** Characters no name or address needs and markup does: < > " ` { } and the backslash. */
   private static final Pattern MARKUP = Pattern.compile("[<>\"`{}\\\\]");
   private static final int MIN_YEAR = 1900, MAX_YEAR = 2100;
+  /** A whole number written with thousands separators: 225,000 or 1,234,567 (not 225,000,0, nor 22,5000). */
+  private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(?:,\\d{3})+");
+  private static final Pattern DIGITS = Pattern.compile("-?\\d{1,18}");
 
   private final Map<String, ?> values;
   private final List<FieldProblem> problems = new ArrayList<>();
@@ -251,8 +254,15 @@ public final class FormValues {
       double d = n.doubleValue();
       return d == Math.rint(d) && Math.abs(d) < 9e15 ? (long) d : null;
     }
+    // full-width digits and commas (２２５，０００) read as ASCII; commas only as well-formed thousands groups
+    String s = java.text.Normalizer.normalize(String.valueOf(v), java.text.Normalizer.Form.NFKC).strip();
+    if (GROUPED.matcher(s).matches()) {
+      s = s.replace(",", "");
+    } else if (!DIGITS.matcher(s).matches()) {
+      return null;
+    }
     try {
-      return Long.parseLong(String.valueOf(v).strip().replace(",", ""));
+      return Long.parseLong(s);
     } catch (NumberFormatException e) {
       return null;
     }

@@ -41,6 +41,13 @@ record Quote(Map<CostCategory, Money> leadFees, Map<String, Map<CostCategory, Mo
     }
     if (guarantee) {
       put(lead, CostCategory.GUARANTEE_NEGOTIATION, money(form, GUARANTEE_FEE_GROSS, GUARANTEE_FEE_TAX));
+    } else { // not quoted, so not read; a value sent anyway must still be an amount (true or a list is refused)
+      form.optionalLong(GUARANTEE_FEE_GROSS, 0, MAX_FEE_YEN);
+      form.optionalLong(GUARANTEE_FEE_TAX, 0, MAX_FEE_YEN);
+    }
+    if (programme == Programme.EARLY_PLAN && !interim) {
+      form.optionalLong(INTERIM_FEE_GROSS, 0, MAX_FEE_YEN);
+      form.optionalLong(INTERIM_FEE_TAX, 0, MAX_FEE_YEN);
     }
     Integer interval = form.requiredInt(MONITORING_INTERVAL_MONTHS, 1, 12);
     MonitoringClaims claims = programme == Programme.EARLY_PLAN ? null : form.requiredEnum(MONITORING_CLAIMS, MonitoringClaims.class);

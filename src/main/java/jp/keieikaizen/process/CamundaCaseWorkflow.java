@@ -45,9 +45,11 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   private final HistoryService history;
   private final Callers callers;
   private final CaseFileService cases;
+  private final TaskAccess access;
 
   CamundaCaseWorkflow(RuntimeService runtime, TaskService tasks, HistoryService history, Callers callers,
-      CaseFileService cases) {
+      CaseFileService cases, TaskAccess access) {
+    this.access = access;
     this.runtime = runtime;
     this.tasks = tasks;
     this.history = history;
@@ -116,6 +118,10 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     requireTenant(task, userId);
     if (task.getAssignee() != null && userId != null && !task.getAssignee().equals(userId)) {
       throw new ConflictException("このタスクは " + task.getAssignee() + " さんが担当しています");
+    }
+    var unknown = access.unknownFields(task.getTaskDefinitionKey(), values.keySet());
+    if (!unknown.isEmpty()) { // a completion carries its form's fields only, never a routing id or another decision
+      throw new InvalidInputException(unknown);
     }
     asUser(userId, () -> {
       tasks.complete(taskId, transientValues(values));
@@ -216,6 +222,9 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   public java.time.Instant commentTask(String taskId, String message, String userId) {
     Task task = task(taskId);
     requireTenant(task, userId);
+    if (userId != null && !access.mayComment(callers.of(userId), task)) {
+      throw new ForbiddenException("このタスクにコメントできるのは、担当できる人と協議会の職員だけです");
+    }
     var form = new jp.keieikaizen.common.FormValues(java.util.Collections.singletonMap("message", message));
     String text = form.requiredText("message", 2000);
     form.validate();
@@ -336,8 +345,8 @@ class CamundaCaseWorkflow implements CaseWorkflow {
       return invalid;
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ForbiddenException forbidden) {
-        return forbidden;
+      if (t instanceof ForbiddenException || t instanceof ConflictException) {
+        return (RuntimeException) t;
       }
     }
     return e;

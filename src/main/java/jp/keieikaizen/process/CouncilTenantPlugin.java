@@ -1,4 +1,4 @@
-package jp.keieikaizen.security;
+package jp.keieikaizen.process;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -8,32 +8,67 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDeci
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.springframework.stereotype.Component;
 
+import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.council.CouncilService;
 
 /**
- * One tenant per council: every case's process instance belongs to its council's tenant (the prefecture code of the
- * application's councilCode), and its call activities to the same one, so a council's staff see only their own
- * council's instances, tasks and history, in Tasklist, Cockpit and /engine-rest alike.
+ * One tenant per council: every case's process instance belongs to its council's tenant, and its call activities to
+ * the same one, so a council's staff see only their own council's instances, tasks and history, in Tasklist and
+ * Cockpit alike. Fail closed: an instance of a case model whose tenant cannot be resolved is not started at all (400 on
+ * councilCode); {@link Registration} then checks that the registered case's council is the instance's tenant, and
+ * {@link TenantlessCaseCheck} that no such instance exists when the application starts.
  */
 @Component
 class CouncilTenantPlugin extends AbstractProcessEnginePlugin {
 
+  static final String UNRESOLVED = "協議会コードを2桁の都道府県コード（01〜47）の文字列で指定してください";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setTenantIdProvider(new CouncilTenants());
   }
 
-  /** The council's prefecture code from the start variables; a called process takes its caller's tenant. */
   static final class CouncilTenants implements TenantIdProvider {
 
+    /**
+     * A called process takes its caller's tenant; a case model started on its own takes the council of its
+     * councilCode start variable, a string "01" to "47" (a number such as 13 is read as "13"); anything else, and a
+     * called case model started on its own, is refused. Processes that are not case models (none is deployed by the
+     * application) get no tenant.
+     */
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+      boolean caseModel = CaseProcess.KEYS.contains(ctx.getProcessDefinition().getKey());
       if (ctx.getSuperExecution() != null) {
-        return ctx.getSuperExecution().getTenantId();
+        String tenant = ctx.getSuperExecution().getTenantId();
+        if (caseModel && tenant == null) {
+          throw new IllegalStateException("a case model called from an instance without a tenant: "
+              + ctx.getSuperExecution().getProcessInstanceId());
+        }
+        return tenant;
       }
-      Object council = ctx.getVariables() == null ? null : ctx.getVariables().get("councilCode");
-      return council instanceof String code && CouncilService.CODE.matcher(code).matches() ? code : null;
+      if (!caseModel) {
+        return null;
+      }
+      if (!startable(ctx.getProcessDefinition().getKey())) {
+        refuse("processDefinitionKey", "この手続は案件の中でだけ開始されます。単独では開始できません");
+      }
+      String council = councilOf(ctx.getVariables() == null ? null : ctx.getVariables().get(CaseVariables.COUNCIL_CODE.name()));
+      if (council == null) {
+        refuse(CaseVariables.COUNCIL_CODE.name(), UNRESOLVED);
+      }
+      return council;
+    }
+
+    /** A 400 naming the field, on /api and in the engine's REST API alike; nothing is started. */
+    private static void refuse(String field, String rule) {
+      FormErrors.forEngine(() -> {
+        throw InvalidInputException.of(field, rule);
+      });
+    }
+
+    private static boolean startable(String key) {
+      return CaseProcess.EARLY_PLAN.equals(key) || CaseProcess.PLAN_405.equals(key);
     }
 
     @Override
@@ -45,5 +80,18 @@ class CouncilTenantPlugin extends AbstractProcessEnginePlugin {
     public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
       return ctx.getExecution() == null ? null : ctx.getExecution().getTenantId();
     }
+  }
+
+  /** The council code in a start variable, as the application's fields read it: a string, or a whole number. */
+  static String councilOf(Object value) {
+    String text;
+    if (value instanceof String s) {
+      text = s.strip();
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      text = value.toString();
+    } else {
+      return null;
+    }
+    return CouncilService.CODE.matcher(text).matches() ? text : null;
   }
 }

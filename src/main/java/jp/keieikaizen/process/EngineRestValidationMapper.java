@@ -1,37 +1,79 @@
 package jp.keieikaizen.process;
 
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import jp.keieikaizen.common.FieldProblem;
 import jp.keieikaizen.common.ForbiddenException;
 import jp.keieikaizen.common.InvalidInputException;
 
 /**
- * Tasklist submits forms through the engine's REST API (/engine-rest, /camunda/api/engine). When our server-side
- * validation refuses a submission, the engine wraps it in a 500; this mapper answers 400 with the message Tasklist
- * shows and the bad fields, and leaves every other error to Camunda's own handler.
+ * How the engine's REST resources answer a refusal, on /engine-rest and on the webapps' engine API that Tasklist and
+ * Cockpit call (registered there by {@link WebappEngineApi}): our validation refusal 400 with the fields, a missing
+ * permission 403, an id the caller may not see (another council's tenant) 404 exactly like an unknown id, a password
+ * the policy refuses 400, a concurrent change 409; all as problem+json ({@link EngineProblems}), never 500 for a
+ * refusal. Anything else is left to Camunda's own handler.
  */
 @Component
 class EngineRestValidationMapper implements ResourceConfigCustomizer {
 
+  /** The mappers, for every JAX-RS application that serves the engine's resources. */
+  static final Set<Class<?>> MAPPERS = Set.of(Mapper.class, EngineMapper.class, ForbiddenMapper.class);
+
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-    config.register(Mapper.class);
-    config.register(ForbiddenMapper.class);
+    MAPPERS.forEach(config::register);
   }
 
-  static Response forbidden(ForbiddenException e) {
-    return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("type", "AuthorizationException", "message", e.getMessage())).build();
+  /** The refusal behind an exception, or null when it is not one. */
+  static EngineProblems.Problem refusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ForbiddenException forbidden) {
+        return EngineProblems.forbidden(forbidden.getMessage());
+      }
+      if (t instanceof jp.keieikaizen.common.ConflictException conflict) {
+        return EngineProblems.conflict(conflict.getMessage());
+      }
+      if (t instanceof AuthorizationException) {
+        return EngineProblems.forbidden("この操作を行う権限がありません");
+      }
+    }
+    InvalidInputException invalid = FormErrors.find(e);
+    if (invalid != null) {
+      return EngineProblems.invalid(invalid.problems());
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage() == null ? "" : t.getMessage();
+      if (m.contains("belongs to no authenticated tenant") || t instanceof NotFoundException
+          || (t instanceof NullValueException && m.matches("(?s).*(?i:cannot find|not found|doesn't exist).*"))) {
+        return EngineProblems.notFound();
+      }
+    }
+    if (e instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND) {
+      return EngineProblems.notFound();
+    }
+    if (message.contains("Password does not match policy")) {
+      return EngineProblems.invalid(List.of(new FieldProblem("password",
+          "パスワードは10文字以上で、大文字・小文字・数字・記号を含み、ユーザーIDや氏名を含まないものにしてください")));
+    }
+    if (CamundaCaseWorkflow.isConcurrentChange(e)) {
+      return EngineProblems.conflict(CamundaCaseWorkflow.CONCURRENT_CHANGE);
+    }
+    return null;
   }
 
   /** Our own refusal (e.g. a coordinator starting a case for another council) thrown through the engine: 403. */
@@ -40,30 +82,33 @@ class EngineRestValidationMapper implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(ForbiddenException e) {
-      return forbidden(e);
+      return EngineProblems.response(EngineProblems.forbidden(e.getMessage()));
     }
   }
 
-  @Priority(1000) // before Camunda's RestExceptionHandler (default priority 5000) for the same exception type
+  /** What the engine's resources wrap in a RestException (most commands). */
+  @Priority(1000) // before Camunda's handlers (default priority 5000) for the same exception type
   public static class Mapper implements ExceptionMapper<RestException> {
 
-    private final RestExceptionHandler camunda = new RestExceptionHandler();
+    private final ExceptionHandler camunda = new ExceptionHandler();
 
     @Override
     public Response toResponse(RestException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof ForbiddenException forbidden) {
-          return forbidden(forbidden);
-        }
-      }
-      InvalidInputException invalid = FormErrors.find(e);
-      if (invalid == null) {
-        return camunda.toResponse(e);
-      }
-      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", "InvalidInputException", "message", "入力内容に誤りがあります：" + invalid.getMessage(),
-              "errors", invalid.problems().stream().map(p -> Map.of("field", p.field(), "rule", p.rule())).toList()))
-          .build();
+      EngineProblems.Problem problem = refusal(e);
+      return problem == null ? camunda.toResponse(e) : EngineProblems.response(problem);
+    }
+  }
+
+  /** What reaches the resource layer unwrapped (claims, variables, identity, …). */
+  @Priority(1000)
+  public static class EngineMapper implements ExceptionMapper<ProcessEngineException> {
+
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    @Override
+    public Response toResponse(ProcessEngineException e) {
+      EngineProblems.Problem problem = refusal(e);
+      return problem == null ? camunda.toResponse(e) : EngineProblems.response(problem);
     }
   }
 }

@@ -5,7 +5,9 @@ import java.util.function.BiFunction;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
+import jp.keieikaizen.common.FieldProblem;
 import jp.keieikaizen.common.FormValues;
+import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.intake.RegisteredCase;
 
 /**
@@ -22,15 +24,32 @@ final class Registration {
       BiFunction<FormValues, String, RegisteredCase> registrar, StartPermission permission) {
     String initiator = CaseVariables.INITIATOR.get(execution);
     permission.check(initiator, execution.getVariable(CaseVariables.COUNCIL_CODE.name()));
+    refuseUnknownFields(execution, formFields);
     FormValues form = new FormValues(execution.getVariables());
     RegisteredCase registered = FormErrors.forEngine(() -> {
       RegisteredCase r = registrar.apply(form, initiator);
-      permission.checkLead(initiator, r);
+      permission.checkRegistered(initiator, execution.getTenantId(), r);
       return r;
     });
     execution.setProcessBusinessKey(registered.caseNumber().value());
     execution.removeVariables(formFields);
     CaseVariables.COUNCIL_CODE.set(execution, registered.councilCode());
     CaseVariables.LEAD_AGENCY_ID.set(execution, registered.leadAgencyId());
+  }
+
+  /**
+   * A start carries the application's fields only: any other variable (a routing id, a gateway's decision) would
+   * outlive the start and steer the case, whichever surface it came through.
+   */
+  private static void refuseUnknownFields(DelegateExecution execution, List<String> formFields) {
+    java.util.Set<String> allowed = new java.util.HashSet<>(formFields);
+    allowed.add(CaseVariables.INITIATOR.name());
+    List<FieldProblem> unknown = new java.util.TreeSet<>(execution.getVariableNames()).stream()
+        .filter(name -> !allowed.contains(name)).map(name -> new FieldProblem(name, "申請の入力項目ではありません")).toList();
+    if (!unknown.isEmpty()) {
+      FormErrors.forEngine(() -> {
+        throw new InvalidInputException(unknown);
+      });
+    }
   }
 }

@@ -30,7 +30,14 @@ class StartPermission {
     }
   }
 
-  void checkLead(String initiator, RegisteredCase registered) {
+  /**
+   * After registration: the instance's tenant is the registered case's council (fail closed, whoever starts it), and
+   * an agency applies only as the lead agency.
+   */
+  void checkRegistered(String initiator, String tenantId, RegisteredCase registered) {
+    if (!registered.councilCode().equals(tenantId)) {
+      throw InvalidInputException.of(CaseVariables.COUNCIL_CODE.name(), CouncilTenantPlugin.UNRESOLVED);
+    }
     if (initiator == null) {
       return;
     }

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds the {@link TaskLabelListener} and {@link TaskNotifications} to the create event, {@link TaskNotifications} to
+ * Adds the {@link TaskRoutingCheck}, the {@link TaskLabelListener} and {@link TaskNotifications} to the create event, {@link TaskNotifications} to
  * the assignment event and the {@link TaskFormListener} to the complete event of
  * every user task of the case models (not of other processes deployed to the same engine), once the engine has
  * parsed the whole process.
@@ -25,8 +25,11 @@ class TaskFormPlugin extends AbstractProcessEnginePlugin {
   private final TaskFormListener listener;
   private final TaskLabelListener label;
   private final TaskNotifications notifications;
+  private final TaskRoutingCheck routing;
 
-  TaskFormPlugin(TaskFormListener listener, TaskLabelListener label, TaskNotifications notifications) {
+  TaskFormPlugin(TaskFormListener listener, TaskLabelListener label, TaskNotifications notifications,
+      TaskRoutingCheck routing) {
+    this.routing = routing;
     this.listener = listener;
     this.label = label;
     this.notifications = notifications;
@@ -50,6 +53,7 @@ class TaskFormPlugin extends AbstractProcessEnginePlugin {
   private void addTo(List<ActivityImpl> activities) {
     for (ActivityImpl activity : activities) {
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, routing);
         userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, label);
         userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, notifications);
         userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, notifications);

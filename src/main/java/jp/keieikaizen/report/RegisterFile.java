@@ -86,12 +86,18 @@ final class RegisterFile {
     }
   }
 
-  /** RFC 4180: fields separated by commas, quoted with double quotes (doubled inside), lines ending CRLF or LF. */
+  /**
+   * RFC 4180: fields separated by commas, quoted with double quotes (doubled inside), lines ending CRLF or LF. A
+   * malformed file is refused whole, naming the line (the header is line 1): a quote that is never closed (which would
+   * swallow every row after it into one field), a quote inside an unquoted field, text after a closing quote.
+   */
   static List<List<Object>> csv(String text) {
     List<List<Object>> lines = new ArrayList<>();
     List<Object> line = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
+    boolean closed = false; // the field's closing quote has been read: only a comma or a line end may follow
+    int lineNo = 1, quoteLine = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (quoted) {
@@ -100,33 +106,51 @@ final class RegisterFile {
           i++;
         } else if (c == '"') {
           quoted = false;
+          closed = true;
         } else {
+          lineNo += c == '\n' ? 1 : 0;
           field.append(c);
         }
-      } else if (c == '"') {
-        quoted = true;
       } else if (c == ',') {
         line.add(field.toString());
         field.setLength(0);
+        closed = false;
       } else if (c == '\n' || c == '\r') {
         if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
           i++;
         }
         line.add(field.toString());
         field.setLength(0);
+        closed = false;
         if (!(line.size() == 1 && line.get(0).toString().isEmpty())) {
           lines.add(line);
         }
         line = new ArrayList<>();
+        lineNo++;
+      } else if (closed) {
+        throw malformed(lineNo, "引用符（\"）で囲んだ項目の後にはカンマか改行だけを置けます");
+      } else if (c == '"') {
+        if (field.length() > 0) {
+          throw malformed(lineNo, "引用符（\"）は項目の先頭でだけ使えます。項目の中の \" は \"\" と書き、項目全体を \" で囲んでください");
+        }
+        quoted = true;
+        quoteLine = lineNo;
       } else {
         field.append(c);
       }
+    }
+    if (quoted) {
+      throw malformed(quoteLine, "引用符（\"）が閉じられていません。この行から後の行が一つの項目として読まれてしまうため、何も取り込んでいません");
     }
     if (field.length() > 0 || !line.isEmpty()) {
       line.add(field.toString());
       lines.add(line);
     }
     return lines;
+  }
+
+  private static InvalidInputException malformed(int lineNo, String rule) {
+    return InvalidInputException.of("file", lineNo + "行目: " + rule);
   }
 
   private static List<List<Object>> xlsx(byte[] content) {

@@ -41,7 +41,8 @@ import jp.keieikaizen.council.CouncilService;
  *
  * <p>What each role is granted (on any resource id; the tenant narrows it to the council):
  * <ul>
- * <li>coordinator: Tasklist; process definitions READ, CREATE_INSTANCE, READ_HISTORY; instances CREATE, READ; tasks READ</li>
+ * <li>coordinator: Tasklist; process definitions READ, CREATE_INSTANCE, READ_HISTORY; instances CREATE, READ; tasks READ,
+ * TASK_ASSIGN (to a colleague in the task's candidate group: {@code TaskAccess})</li>
  * <li>supervisor: Tasklist; process definitions READ, READ_HISTORY; instances READ; tasks READ</li>
  * <li>agency: Tasklist; process definitions READ, CREATE_INSTANCE; instances CREATE; its own tasks only (the engine
  * grants a candidate group READ and UPDATE on each task offered to it)</li>
@@ -56,7 +57,7 @@ public class AccessSetup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
   /** Raise this whenever the groups, tenants or grants set up by {@link #run} change: the next start applies them. */
-  static final int SETUP_VERSION = 2;
+  static final int SETUP_VERSION = 3;
   static final String FINGERPRINT_PROPERTY = "keiei.access-setup";
 
   private final IdentityService identity;
@@ -113,6 +114,8 @@ public class AccessSetup implements ApplicationRunner {
       grantReadAll(coordinator);
       grant(coordinator, Resources.PROCESS_DEFINITION, Permissions.CREATE_INSTANCE);
       grant(coordinator, Resources.PROCESS_INSTANCE, Permissions.CREATE);
+      // assign a task of the council to a colleague (the app allows only members of the task's candidate groups)
+      grant(coordinator, Resources.TASK, org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN);
       grantApps(supervisor, "tasklist");
       grantReadAll(supervisor);
     }

@@ -8,20 +8,27 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,7 +36,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Who may call what over HTTP.
  * <ul>
  * <li>{@code /api/**}: HTTP Basic against the engine's users (the same accounts as Tasklist; the engine's hashing and
- * its lock-out after repeated failed logins), stateless, so no cookie and no CSRF token; what a caller may see and do
+ * {@link LoginThrottle} after repeated failed logins), stateless, so no cookie and no CSRF token; what a caller may see and do
  * is decided per case by {@link CaseAccess}. Unauthenticated: 401 problem+json.</li>
  * <li>{@code /engine-rest/**}: HTTP Basic by Camunda's own filter, which runs each call as the user with their groups
  * and tenants, so the engine's authorizations and council tenants apply.</li>
@@ -43,22 +50,64 @@ class SecurityConfiguration {
 
   static final String PROBLEM_JSON = "application/problem+json";
 
+  private final Customizer<HeadersConfigurer<HttpSecurity>> common;
+
+  /**
+   * Headers on every answer: no referrer leaves the site (addresses carry case numbers), and HSTS (sent on HTTPS
+   * requests only, e.g. behind a TLS proxy with forwarded headers) as configured.
+   */
+  SecurityConfiguration(@Value("${keiei.web.hsts.enabled:true}") boolean hsts,
+      @Value("${keiei.web.hsts.max-age-seconds:31536000}") long hstsMaxAge,
+      @Value("${keiei.web.hsts.include-subdomains:false}") boolean hstsSubdomains) {
+    this.common = h -> {
+      h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN));
+      if (hsts) {
+        h.httpStrictTransportSecurity(t -> t.maxAgeInSeconds(hstsMaxAge).includeSubDomains(hstsSubdomains));
+      } else {
+        h.httpStrictTransportSecurity(t -> t.disable());
+      }
+    };
+  }
+
+  /**
+   * The actuator: health (with its probes) for load balancers and the container's check, open; everything else
+   * (info, metrics, …) for administrators with HTTP Basic.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuator(HttpSecurity http, AuthenticationProvider engineUsers) throws Exception {
+    return http.securityMatcher("/actuator/**")
+        .authenticationManager(new ProviderManager(engineUsers))
+        .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .anyRequest().hasAuthority(Groups.ADMIN))
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(m -> m.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .headers(common)
+        .build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, AuthenticationProvider engineUsers) throws Exception {
     AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+      if (e instanceof LockedException) {
+        LoginThrottleFilter.tooMany(response);
+        return;
+      }
       response.setHeader("WWW-Authenticate", "Basic realm=\"keiei-kaizen\", charset=\"UTF-8\"");
       problem(response, HttpStatus.UNAUTHORIZED, "認証が必要です", "ユーザーIDとパスワードで認証してください");
     };
     AccessDeniedHandler denied = (request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "権限がありません",
         "この操作を行う権限がありません");
     return http.securityMatcher("/api/**")
-        .authenticationProvider(engineUsers)
+        .authenticationManager(new ProviderManager(engineUsers)) // no global parent: one check, one count per login
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable()) // stateless Basic: a browser never sends these credentials on its own to a forged form
+        .headers(common)
         .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
         .build();
   }
@@ -71,10 +120,11 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider engineUsers) throws Exception {
     return http.securityMatcher("/app/**", "/login", "/logout")
-        .authenticationProvider(engineUsers)
+        .authenticationManager(new ProviderManager(engineUsers))
         .authorizeHttpRequests(a -> a.requestMatchers("/login").permitAll().anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/app/", false).failureUrl("/login?error"))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .headers(common)
         .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")))
         .build();
@@ -87,21 +137,28 @@ class SecurityConfiguration {
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         // the webapps (/camunda) carry their own CSRF token; /engine-rest takes HTTP Basic on every call
         .csrf(c -> c.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+        .headers(common)
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .build();
   }
 
   /** Spring Security checks /api and page callers against the engine's users; authorities are their group ids. */
   @Bean
-  AuthenticationProvider engineUsers(IdentityService identity) {
+  AuthenticationProvider engineUsers(IdentityService identity, LoginThrottle throttle) {
     return new AuthenticationProvider() {
       @Override
       public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object password = authentication.getCredentials();
-        if (user == null || password == null || !identity.checkPassword(user, password.toString())) {
-          throw new BadCredentialsException("bad credentials");
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+            ? details.getRemoteAddress() : "unknown";
+        if (!throttle.blockedFor(user, address).isZero()) {
+          throw new LockedException("too many failed logins from " + address);
         }
+        if (user == null || password == null || !identity.checkPassword(user, password.toString())) {
+          throw throttle.failedLogin(user, address);
+        }
+        throttle.succeeded(user, address);
         List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
             .map(g -> new SimpleGrantedAuthority(g.getId())).toList();
         return new UsernamePasswordAuthenticationToken(user, null, groups);
@@ -122,6 +179,17 @@ class SecurityConfiguration {
     registration.setName("engine-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(0); // before the engine surface guard, which reads the user this filter sets
+    return registration;
+  }
+
+  /** Counts failed logins through /engine-rest and the webapps' login form, before their own checks run. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+    FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+    registration.setName("login-throttle");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/user/*");
+    registration.setOrder(-1000);
     return registration;
   }
 

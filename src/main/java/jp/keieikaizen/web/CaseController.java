@@ -27,6 +27,7 @@ import jp.keieikaizen.casefile.OpenTask;
 import jp.keieikaizen.casefile.Programme;
 import jp.keieikaizen.common.FieldProblem;
 import jp.keieikaizen.common.ForbiddenException;
+import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.council.CouncilService;
 import jp.keieikaizen.security.CaseAccess;
@@ -127,15 +128,23 @@ class CaseController {
   }
 
   @PostMapping("/cases/{caseNumber}/withdrawal")
-  ResponseEntity<Void> withdraw(@PathVariable String caseNumber, @RequestBody Map<String, String> body, Principal user) {
-    workflow.withdraw(callers.workable(caseNumber, user), body.get("reason"), user.getName());
+  ResponseEntity<Void> withdraw(@PathVariable String caseNumber, @RequestBody Map<String, Object> body, Principal user) {
+    workflow.withdraw(callers.workable(caseNumber, user), reason(body), user.getName());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/cases/{caseNumber}/handover")
-  ResponseEntity<Void> handOver(@PathVariable String caseNumber, @RequestBody Map<String, String> body, Principal user) {
-    workflow.handOver(callers.councilDecision(caseNumber, user), body.get("reason"), user.getName());
+  ResponseEntity<Void> handOver(@PathVariable String caseNumber, @RequestBody Map<String, Object> body, Principal user) {
+    workflow.handOver(callers.councilDecision(caseNumber, user), reason(body), user.getName());
     return ResponseEntity.noContent().build();
+  }
+
+  /** The reason of a withdrawal or handover: text only (true, a list or an object is refused, not read as "true"). */
+  private static String reason(Map<String, Object> body) {
+    FormValues form = new FormValues(body);
+    String reason = form.requiredText("reason", 1000);
+    form.validate();
+    return reason;
   }
 
   /** The caller's inbox, a page at a time (size ≤ 200): tasks offered to their groups or assigned to them. */

@@ -110,8 +110,15 @@ class PerformanceBenchmark {
         String.class);
     // (three calls only: at 20,000 open tasks in one council each takes tens of seconds, see the README; the filter's
     // count, which Tasklist also asks for, takes minutes and is left out)
-    double[] tasklistFilter = PerformanceHarness.time(3, () -> post(http,
-        "/engine-rest/filter/" + councilFilter + "/list?firstResult=0&maxResults=15", coordinatorAuth));
+    // as Tasklist calls it: the webapps' engine API in the coordinator's session (/engine-rest is administrators' only)
+    var tasklist = jp.keieikaizen.system.WebappSession.login(port, "perf-coord-13", "Inbox-Reader-2026");
+    double[] tasklistFilter = PerformanceHarness.time(3, () -> {
+      var answer = tasklist.engine("POST", "filter/" + councilFilter + "/list?firstResult=0&maxResults=15", Map.of());
+      if (answer.status() != 200) {
+        throw new IllegalStateException("Tasklist filter: " + answer);
+      }
+      return answer;
+    });
     double[] nationalList = PerformanceHarness.time(READS, () -> get(http, "/api/cases", adminAuth));
     double[] councilList = PerformanceHarness.time(READS, () -> get(http, "/api/cases?state=APPLIED", coordinatorAuth));
     double[] lastPage = PerformanceHarness.time(READS, () -> get(http, "/api/cases?programme=EARLY_PLAN&council=13&page=900",
@@ -163,11 +170,6 @@ class PerformanceBenchmark {
   private String get(HttpClient http, String path, String auth) {
     return send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", auth)
         .build(), path);
-  }
-
-  private String post(HttpClient http, String path, String auth) {
-    return send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", auth)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(), path);
   }
 
   private String send(HttpClient http, HttpRequest request, String path) {

@@ -25,6 +25,25 @@ class FormValuesTest {
     form.validate();
   }
 
+  /** Thousands separators only where they belong (#13: "225,000,0," was read as 2,250,000); full-width digits too. */
+  @Test
+  void readsDigitGroupingOnlyWhenWellFormed() {
+    Map<String, Object> good = Map.of("a", "225,000", "b", "1,234,567", "c", "２２５，０００", "d", " 225000 ", "e", "-1,000");
+    FormValues ok = new FormValues(good);
+    assertThat(ok.requiredLong("a", -10, 10_000_000)).isEqualTo(225_000);
+    assertThat(ok.requiredLong("b", -10, 10_000_000)).isEqualTo(1_234_567);
+    assertThat(ok.requiredLong("c", -10, 10_000_000)).isEqualTo(225_000);
+    assertThat(ok.requiredLong("d", -10, 10_000_000)).isEqualTo(225_000);
+    assertThat(ok.requiredLong("e", -10_000, 10_000_000)).isEqualTo(-1_000);
+    ok.validate();
+    for (String bad : new String[] {"225,000,0,", "22,5000", ",225", "2,25,000", "225,,000", "225 000", "225,000.5",
+        "1e3", "+5", "0x10", "99999999999999999999"}) {
+      FormValues form = new FormValues(Map.of("fee", bad));
+      assertThat(form.optionalLong("fee", 0, Long.MAX_VALUE)).as(bad).isNull();
+      assertThat(form.hasProblem("fee")).as(bad).isTrue();
+    }
+  }
+
   @Test
   void collectsEveryProblemWithItsFieldBeforeFailing() {
     Map<String, Object> values = new HashMap<>();

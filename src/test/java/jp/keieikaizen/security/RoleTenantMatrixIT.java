@@ -33,7 +33,8 @@ import jp.keieikaizen.EarlyPlanLifecycleIT;
 import jp.keieikaizen.system.WholeAppOnMariaDb;
 
 /**
- * Every role × every action on a 東京 case led by agency A, through /api and /engine-rest: the allowed cells succeed
+ * Every role × every action on a 東京 case led by agency A, through /api, Tasklist's calls and /engine-rest: the allowed
+ * cells succeed
  * and every forbidden cell is refused (401 anonymous, 403 may see but not do, 404 may not even see, or an empty
  * answer where a list is filtered). The table it printed is the one in the closing note.
  */
@@ -55,6 +56,8 @@ class RoleTenantMatrixIT {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired AccessSetup access;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+  final Map<String, jp.keieikaizen.system.WebappSession> sessions = new java.util.HashMap<>();
 
   static String agencyCodeA = "108413990001", agencyCodeB = "108413990002";
   static String caseNumber;
@@ -142,6 +145,15 @@ class RoleTenantMatrixIT {
           ResponseEntity<Object> r = get(role, "/api/tasks");
           return r.getStatusCode().value() == 200 ? (r.getBody().toString().contains(decideTask()) ? "yes" : "no") : status(r);
         });
+  }
+
+  /** Comments: whoever may work the task and its council's staff; national managers only read (#13). */
+  @Test
+  @Order(1)
+  void commentOnTheCouncilsTask() {
+    expect("comment on the council's task (/api)", Map.of(C13, "201", C27, "404", S13, "201", AGENCY_A, "403",
+        AGENCY_B, "404", MANAGER, "403", ANONYMOUS, "401"),
+        role -> status(post(role, "/api/tasks/" + decideTask() + "/comments", Map.of("message", "確認しました"))));
   }
 
   @Test
@@ -247,26 +259,24 @@ class RoleTenantMatrixIT {
         });
   }
 
+  /** /engine-rest is the administrators' (docs/adr/0008); EngineSurfaceMatrixIT covers every resource family. */
   @Test
   @Order(1)
   void callTheEngineRestApiDirectly() {
-    expect("/engine-rest: the case's instances", Map.of(C13, "1", C27, "0", S13, "1", AGENCY_A, "0", AGENCY_B, "0",
-        MANAGER, "1", ANONYMOUS, "401"), role -> {
-          ResponseEntity<Object> r = get(role, "/engine-rest/process-instance?businessKey=" + caseNumber);
-          return r.getStatusCode().value() == 200 ? String.valueOf(((List<?>) r.getBody()).size()) : status(r);
-        });
-    expect("/engine-rest: the case's tasks", Map.of(C13, "1", C27, "0", S13, "1", AGENCY_A, "0", AGENCY_B, "0",
-        MANAGER, "1", ANONYMOUS, "401"), role -> {
-          ResponseEntity<Object> r = get(role, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber);
-          return r.getStatusCode().value() == 200 ? String.valueOf(((List<?>) r.getBody()).size()) : status(r);
-        });
-    expect("/engine-rest: start for 東京", Map.of(C13, "200", C27, "403", S13, "403", AGENCY_A, "200", MANAGER, "403",
+    expect("/engine-rest: the case's instances", Map.of(C13, "403", C27, "403", S13, "403", AGENCY_A, "403",
+        AGENCY_B, "403", MANAGER, "403", ANONYMOUS, "401"),
+        role -> status(get(role, "/engine-rest/process-instance?businessKey=" + caseNumber)));
+    expect("/engine-rest: start for 東京", Map.of(C13, "403", C27, "403", S13, "403", AGENCY_A, "403", MANAGER, "403",
         ANONYMOUS, "401"),
         role -> status(post(role, "/engine-rest/process-definition/key/earlyPlan/submit-form",
             Map.of("variables", untyped(application("13", agencyCodeA))))));
+    expect("Tasklist (webapps' engine API): start for 東京", Map.of(C13, "200", C27, "403", S13, "403", AGENCY_A, "200",
+        MANAGER, "403", ANONYMOUS, "401"), role -> String.valueOf(session(role).engine("POST",
+            "process-definition/key/earlyPlan/submit-form", Map.of("variables", untyped(application("13", agencyCodeA))))
+            .status()));
   }
 
-  /** Tasklist's filters, as Tasklist reads them through /engine-rest: who is offered which, and what they list. */
+  /** Tasklist's filters, as Tasklist reads them (the webapps' engine API): who is offered which, and what they list. */
   @Test
   @Order(1)
   void tasklistFilters() {
@@ -276,11 +286,11 @@ class RoleTenantMatrixIT {
         AGENCY_A, "自機関の対応待ち,自分の担当,期限超過,今週期限（7日以内）",
         AGENCY_B, "自機関の対応待ち,自分の担当,期限超過,今週期限（7日以内）",
         MANAGER, "自分の担当,期限超過,今週期限（7日以内）,全国の未処理タスク", ANONYMOUS, "401"), role -> {
-          ResponseEntity<Object> r = get(role, "/engine-rest/filter?resourceType=Task&sortBy=name&sortOrder=asc");
-          if (r.getStatusCode().value() != 200) {
-            return status(r);
+          var r = session(role).engine("GET", "filter?resourceType=Task&sortBy=name&sortOrder=asc", null);
+          if (r.status() != 200) {
+            return String.valueOf(r.status());
           }
-          return ((List<?>) r.getBody()).stream().map(f -> (Map<?, ?>) f)
+          return ((List<?>) r.json()).stream().map(f -> (Map<?, ?>) f)
               .sorted(java.util.Comparator.comparing(f -> ((Number) ((Map<?, ?>) f.get("properties")).get("priority")).intValue()))
               .map(f -> (String) f.get("name")).collect(java.util.stream.Collectors.joining(","));
         });
@@ -306,8 +316,8 @@ class RoleTenantMatrixIT {
   }
 
   private String listsDecisionTask(String role, String filterId) {
-    ResponseEntity<Object> r = post(role, "/engine-rest/filter/" + filterId + "/list?maxResults=1000", Map.of());
-    return r.getStatusCode().value() == 200 ? (r.getBody().toString().contains(decideTask()) ? "yes" : "no") : status(r);
+    var r = session(role).engine("POST", "filter/" + filterId + "/list?maxResults=1000", Map.of());
+    return r.status() == 200 ? (r.body().contains(decideTask()) ? "yes" : "no") : String.valueOf(r.status());
   }
 
   // --- helpers
@@ -327,6 +337,12 @@ class RoleTenantMatrixIT {
       }
     }
     assertThat(wrong).as(action).isEmpty();
+  }
+
+  /** The role's Tasklist session (logged in once per role and test instance). */
+  private jp.keieikaizen.system.WebappSession session(String role) {
+    return sessions.computeIfAbsent(role, r -> r.equals(ANONYMOUS) ? jp.keieikaizen.system.WebappSession.anonymous(port)
+        : jp.keieikaizen.system.WebappSession.login(port, USERS.get(r), PASSWORD));
   }
 
   private TestRestTemplate as(String role) {

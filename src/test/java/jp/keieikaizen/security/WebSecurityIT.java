@@ -145,6 +145,84 @@ class WebSecurityIT {
         .resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION).resourceId("tasklist").singleResult();
   }
 
+  /**
+   * Headers and cookies (#13): no referrer leaves the site, HSTS on HTTPS (here: a TLS proxy's X-Forwarded-Proto),
+   * session and CSRF cookies SameSite, the actuator's endpoints other than health for administrators only.
+   */
+  @Test
+  void headersCookiesAndTheActuatorFollowTheRules() {
+    for (String path : List.of("/api/councils", "/login", "/camunda/app/tasklist/default/")) {
+      ResponseEntity<String> r = anonymous.getForEntity(path, String.class);
+      assertThat(r.getHeaders().getFirst("Referrer-Policy")).as(path).isEqualTo("same-origin");
+    }
+    HttpHeaders https = new HttpHeaders();
+    https.add("X-Forwarded-Proto", "https");
+    ResponseEntity<String> secure = anonymous.exchange("/login", HttpMethod.GET, new HttpEntity<>(https), String.class);
+    assertThat(secure.getHeaders().getFirst("Strict-Transport-Security")).isEqualTo("max-age=31536000");
+    assertThat(anonymous.getForEntity("/login", String.class).getHeaders().getFirst("Strict-Transport-Security"))
+        .as("plain HTTP: no HSTS").isNull();
+    List<String> cookies = anonymous.getForEntity("/camunda/app/tasklist/default/", String.class).getHeaders()
+        .getOrDefault("Set-Cookie", List.of());
+    assertThat(cookies).filteredOn(c -> c.startsWith("XSRF-TOKEN=")).singleElement().asString().containsIgnoringCase("SameSite=Lax");
+    assertThat(cookies).filteredOn(c -> c.startsWith("JSESSIONID=")).allSatisfy(c -> assertThat(c)
+        .containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly"));
+
+    assertThat(anonymous.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
+    assertThat(anonymous.getForEntity("/actuator/info", String.class).getStatusCode().value()).isEqualTo(401);
+    assertThat(anonymous.getForEntity("/actuator", String.class).getStatusCode().value()).isEqualTo(401);
+    TestUsers.ensure(identity, "web-actuator", "Actuator-Look-7", Groups.coordinator("13"), null);
+    assertThat(anonymous.withBasicAuth("web-actuator", "Actuator-Look-7").getForEntity("/actuator/info", String.class)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD)
+        .getForEntity("/actuator/info", String.class).getStatusCode().value()).isEqualTo(200);
+  }
+
+  /**
+   * Failed logins are stopped per account and address (#13): after 5 failures from one address that account's logins
+   * from there are refused (429, even with the right password), while the owner logs in from elsewhere; the engine
+   * locks no account however many failures there are, so nobody can lock someone else out by their name.
+   */
+  @Test
+  void failedLoginsAreThrottledPerAccountAndAddressAndLockNoAccount() {
+    TestUsers.ensure(identity, "web-target", "Target-pass-2026", Groups.coordinator("13"), null);
+    TestUsers.ensure(identity, "web-bystander", "Bystander-pass-2026", Groups.coordinator("13"), null);
+    List<Integer> attacker = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      attacker.add(from("203.0.113.7", "web-target", "guess-" + i));
+    }
+    assertThat(attacker).containsExactly(401, 401, 401, 401, 401, 429, 429);
+    assertThat(from("203.0.113.7", "web-target", "Target-pass-2026")).as("right password, blocked address").isEqualTo(429);
+    assertThat(from("198.51.100.20", "web-target", "Target-pass-2026")).as("the owner, elsewhere").isEqualTo(200);
+    assertThat(from("203.0.113.7", "web-bystander", "Bystander-pass-2026")).as("another account").isEqualTo(200);
+    for (int i = 0; i < 12; i++) { // more than the engine's old lock-out of 10, from ever new addresses
+      from("192.0.2." + (10 + i), "web-target", "guess");
+    }
+    assertThat(from("198.51.100.20", "web-target", "Target-pass-2026")).as("no lock-out by name").isEqualTo(200);
+    // the webapps' own login and /engine-rest are throttled the same way
+    List<Integer> webapp = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.add("X-Forwarded-For", "203.0.113.9");
+      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+      LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+      form.add("username", "web-target");
+      form.add("password", "guess");
+      Session session = openTasklist();
+      headers.add(HttpHeaders.COOKIE, session.cookies());
+      headers.add("X-XSRF-TOKEN", session.token());
+      webapp.add(anonymous.exchange(LOGIN, HttpMethod.POST, new HttpEntity<>(form, headers), String.class)
+          .getStatusCode().value());
+    }
+    assertThat(webapp).containsExactly(401, 401, 401, 401, 401, 429);
+  }
+
+  private int from(String address, String user, String password) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add("X-Forwarded-For", address);
+    return anonymous.withBasicAuth(user, password).exchange("/api/councils", HttpMethod.GET, new HttpEntity<>(headers),
+        String.class).getStatusCode().value();
+  }
+
   @Test
   void theApiIsDescribedWithOpenApi() {
     ResponseEntity<String> docs = anonymous.getForEntity("/v3/api-docs", String.class);

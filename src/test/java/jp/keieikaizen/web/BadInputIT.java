@@ -76,6 +76,7 @@ class BadInputIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().executable().count() == 0);
 
     List<Probe> probes = probes(caseNumber, decide);
+    probes.addAll(typeGroupingAndFileProbes(caseNumber, decide));
     Map<String, Long> before = rowCounts();
 
     List<String> wrong = new ArrayList<>();
@@ -95,7 +96,7 @@ class BadInputIT {
     org.slf4j.LoggerFactory.getLogger(BadInputIT.class).warn("bad-input suite: {} malformed requests, {} answered wrongly;"
         + " rows checked in {} tables", probes.size(), wrong.size(), before.size());
     assertThat(wrong).as("probes answered wrongly").isEmpty();
-    assertThat(probes).hasSizeGreaterThanOrEqualTo(200);
+    assertThat(probes).hasSizeGreaterThanOrEqualTo(300);
     assertThat(rowCounts()).as("rows of every application table and engine runtime table").isEqualTo(before);
     assertThat(tasks.createTaskQuery().taskId(decide).singleResult()).as("the decision task is still open").isNotNull();
   }
@@ -238,6 +239,129 @@ class BadInputIT {
               untyped(Map.of("decision", v, "decisionComment", "理由"))))));
     }
     return probes;
+  }
+
+  /**
+   * The classes found by the audit of #13: numbers with malformed digit grouping in every amount, every field of every
+   * request with a JSON type it does not take (a boolean, a list, an object), file names with NUL, line breaks or
+   * bytes that are not UTF-8, and registers with broken CSV quoting.
+   */
+  private List<Probe> typeGroupingAndFileProbes(String caseNumber, String decideTask) {
+    List<Probe> probes = new ArrayList<>();
+    List<Object> grouping = List.of("225,000,0,", "22,5000", ",225000", "2,25,000", "225,000.5", "225 000", "225,,000");
+    for (String field : List.of("planFeeGross", "planFeeTax", "interimFeeGross", "interimFeeTax", "finalFeeGross",
+        "finalFeeTax", "capitalYen", "employees")) {
+      grouping.forEach(v -> probes.add(jsonProbe("/api/early-plan/applications", field, replaced(application(), field, v))));
+    }
+    for (String field : List.of("salesYen", "interestBearingDebtYen", "monitoringFeeGross", "monitoringFeeTax")) {
+      grouping.forEach(v -> probes.add(jsonProbe("/api/405/applications", field,
+          replaced(EarlyPlanLifecycleIT.application405(), field, v))));
+    }
+    List<Object> wrongTypes = List.of(true, List.of("x"), Map.of("x", 1));
+    for (String field : jp.keieikaizen.intake.ApplicationFields.APPLICATION) {
+      wrongTypes.stream().filter(v -> !(v instanceof Boolean) || !FLAGS.contains(field))
+          .forEach(v -> probes.add(jsonProbe("/api/early-plan/applications", field, replaced(application(), field, v))));
+    }
+    Map<String, Object> inquiry = new HashMap<>(Map.of("councilCode", "13", "receivedOn", "2025-04-01", "asker",
+        "COMPANY", "channel", "PHONE", "outcome", "INFORMATION_ONLY", "companyName", "株式会社問合せ"));
+    for (String field : List.of("councilCode", "receivedOn", "asker", "channel", "outcome", "companyName", "programme",
+        "note")) {
+      wrongTypes.forEach(v -> probes.add(jsonProbe("/api/inquiries", field, replaced(inquiry, field, v))));
+    }
+    for (Object v : wrongTypes) {
+      probes.add(jsonProbe("/api/cases/" + caseNumber + "/withdrawal", "reason", Map.of("reason", v)));
+      probes.add(jsonProbe("/api/cases/" + caseNumber + "/handover", "reason", Map.of("reason", v)));
+      probes.add(jsonProbe("/api/tasks/" + decideTask + "/comments", "message", Map.of("message", v)));
+      probes.add(jsonProbe("/api/tasks/" + decideTask + "/complete", "decision", Map.of("decision", v)));
+    }
+    probes.add(jsonProbe("/api/tasks/" + decideTask + "/complete", "councilCode", Map.of("decision", "RETURN",
+        "decisionComment", "理由", "councilCode", "27")));
+    String documents = "/api/cases/" + caseNumber + "/documents";
+    for (byte[] name : List.of("a\u0000b.pdf".getBytes(StandardCharsets.UTF_8), "a\nb.pdf".getBytes(StandardCharsets.UTF_8),
+        "a\rb.pdf".getBytes(StandardCharsets.UTF_8), new byte[] {'a', (byte) 0xFF, (byte) 0xFE, '.', 'p', 'd', 'f'},
+        "a\u0085b.pdf".getBytes(StandardCharsets.UTF_8), "a\u2028b.pdf".getBytes(StandardCharsets.UTF_8),
+        "a\\b.pdf".getBytes(StandardCharsets.UTF_8))) {
+      probes.add(rawUpload(documents, name));
+    }
+    for (String csv : List.of("councilCode,receivedOn,asker,channel,outcome,companyName\n13,2024-04-01,COMPANY,PHONE,"
+        + "INFORMATION_ONLY,\"株式会社閉じない\n13,2024-04-02,COMPANY,PHONE,INFORMATION_ONLY,株式会社二\n",
+        "councilCode,receivedOn,asker,channel,outcome,companyName\n13,2024-04-01,COMPANY,PHONE,INFORMATION_ONLY,株式\"会社\n",
+        "councilCode,receivedOn,asker,channel,outcome,companyName\n13,2024-04-01,COMPANY,PHONE,INFORMATION_ONLY,\"株式会社\"x\n")) {
+      probes.add(new Probe("/api/imports/inquiries broken quoting", "file", h -> {
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+          @Override
+          public String getFilename() {
+            return "inquiries.csv";
+          }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return h.exchange("/api/imports/inquiries", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+      }));
+    }
+    return probes;
+  }
+
+  static final java.util.Set<String> FLAGS = java.util.Set.of("interimMonitoring", "guaranteeNegotiation");
+
+  /** A multipart upload whose file name is written as raw bytes, as a hostile client would send it. */
+  private Probe rawUpload(String path, byte[] fileName) {
+    return new Probe(path + " upload file name " + java.util.HexFormat.of().formatHex(fileName), "file", h -> {
+      byte[] head = ("--B0undary\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nAPPLICATION_FORM\r\n"
+          + "--B0undary\r\nContent-Disposition: form-data; name=\"step\"\r\n\r\nAPPLICATION\r\n"
+          + "--B0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"").getBytes(StandardCharsets.UTF_8);
+      byte[] tail = ("\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 test\r\n--B0undary--\r\n")
+          .getBytes(StandardCharsets.UTF_8);
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      body.writeBytes(head);
+      body.writeBytes(fileName);
+      body.writeBytes(tail);
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=B0undary"));
+      return h.exchange(path, HttpMethod.POST, new HttpEntity<>(body.toByteArray(), headers), String.class);
+    });
+  }
+
+  /** What is refused before any controller: too large (413), the wrong content type (415), in problem+json (#13). */
+  @Test
+  void refusalsBeforeAnyControllerAreProblemJsonToo() {
+    TestRestTemplate http = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
+    HttpHeaders text = new HttpHeaders();
+    text.setContentType(MediaType.TEXT_PLAIN);
+    ResponseEntity<String> wrongType = http.exchange("/api/early-plan/applications", HttpMethod.POST,
+        new HttpEntity<>("councilCode=13", text), String.class);
+    assertThat(wrongType.getStatusCode().value()).isEqualTo(415);
+    assertThat(String.valueOf(wrongType.getHeaders().getContentType())).startsWith("application/problem+json");
+    assertThat(fieldsOf(wrongType.getBody())).containsExactly("Content-Type");
+
+    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("type", "APPLICATION_FORM");
+    body.add("step", "APPLICATION");
+    byte[] big = new byte[21 * 1024 * 1024];
+    big[0] = '%';
+    body.add("file", new ByteArrayResource(big) {
+      @Override
+      public String getFilename() {
+        return "big.pdf";
+      }
+    });
+    HttpHeaders multipart = new HttpHeaders();
+    multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<String> tooLarge = http.exchange("/api/cases/13-2099-0001/documents", HttpMethod.POST,
+        new HttpEntity<>(body, multipart), String.class);
+    assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+    assertThat(String.valueOf(tooLarge.getHeaders().getContentType())).startsWith("application/problem+json");
+    assertThat(fieldsOf(tooLarge.getBody())).containsExactly("file");
+    assertThat(tooLarge.getBody()).contains("20 MB");
+
+    ResponseEntity<String> wrongMethod = http.exchange("/api/early-plan/applications", HttpMethod.DELETE, null,
+        String.class);
+    assertThat(wrongMethod.getStatusCode().value()).isEqualTo(405);
+    assertThat(String.valueOf(wrongMethod.getHeaders().getContentType())).startsWith("application/problem+json");
+    ResponseEntity<String> noSuchPage = http.exchange("/api/no-such-thing", HttpMethod.GET, null, String.class);
+    assertThat(noSuchPage.getStatusCode().value()).isEqualTo(404);
+    assertThat(String.valueOf(noSuchPage.getHeaders().getContentType())).startsWith("application/problem+json");
   }
 
   // --- building requests

@@ -1,0 +1,253 @@
+package jp.keieikaizen.process;
+
+import java.io.IOException;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import jp.keieikaizen.process.EngineSurfaces.Role;
+import jp.keieikaizen.process.EngineSurfaces.Rule;
+import jp.keieikaizen.security.Caller;
+import jp.keieikaizen.security.Callers;
+
+/**
+ * Holds the engine's HTTP surfaces to the application's rules (docs/adr/0008): /engine-rest answers administrators
+ * only; the webapps' engine API lets each role make the calls its work in Tasklist or Cockpit needs
+ * ({@link EngineSurfaces}), with the application's own checks on comments, assignments and form submissions. A refused
+ * call answers 401, 403 or 404 in problem+json and never reaches the engine.
+ */
+class EngineSurfaceGuard extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineSurfaceGuard.class);
+  static final String ENGINE_REST = "/engine-rest/";
+  static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Callers callers;
+  private final IdentityService identity;
+  private final TaskAccess tasks;
+
+  EngineSurfaceGuard(Callers callers, IdentityService identity, TaskAccess tasks) {
+    this.callers = callers;
+    this.identity = identity;
+    this.tasks = tasks;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String uri = request.getRequestURI().substring(request.getContextPath().length());
+    if (uri.startsWith(ENGINE_REST)) {
+      engineRest(request, response, chain);
+    } else if (uri.startsWith(WEBAPP_ENGINE)) {
+      webappEngine(request, response, chain, uri.substring(WEBAPP_ENGINE.length()));
+    } else {
+      chain.doFilter(request, response);
+    }
+  }
+
+  /** Runs after Camunda's authentication filter, which has set the engine user of this call (or answered 401). */
+  private void engineRest(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    Authentication auth = identity.getCurrentAuthentication();
+    if (auth == null) {
+      EngineProblems.write(response, EngineProblems.unauthenticated());
+      return;
+    }
+    if (!callers.of(auth.getUserId()).admin()) {
+      EngineProblems.write(response, EngineProblems.forbidden(
+          "/engine-rest は管理者専用です。業務には画面（/app、Tasklist）か /api をお使いください"));
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private void webappEngine(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String rest)
+      throws IOException, ServletException {
+    int slash = rest.indexOf('/');
+    if (slash < 0) { // the list of engines, which the webapps read before login
+      chain.doFilter(request, response);
+      return;
+    }
+    String userId = userOf(request.getSession(false), rest.substring(0, slash));
+    if (userId == null) {
+      EngineProblems.write(response, EngineProblems.unauthenticated());
+      return;
+    }
+    Caller caller = callers.of(userId);
+    if (caller.admin()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String path = rest.substring(slash + 1);
+    Role role = EngineSurfaces.roleOf(caller);
+    Rule rule = EngineSurfaces.find(role, request.getMethod(), path);
+    if (rule == null) {
+      LOG.info("Refused {} {} to {} ({})", request.getMethod(), path, userId, role);
+      EngineProblems.write(response, EngineProblems.forbidden("この操作を行う権限がありません"));
+      return;
+    }
+    EngineProblems.Problem unseen = taskPath(path) ? tasks.refuseUnseen(caller, taskIdOf(path)) : null;
+    if (unseen != null) { // a task the caller may not see answers exactly like an unknown one, whatever the call
+      EngineProblems.write(response, unseen);
+      return;
+    }
+    CachedBody body = java.util.Set.of(EngineSurfaces.Check.ASSIGN, EngineSurfaces.Check.TASK_FORM,
+        EngineSurfaces.Check.COMMENT).contains(rule.check()) ? CachedBody.of(request) : null;
+    EngineProblems.Problem refused = check(rule, caller, request, path, body);
+    if (refused != null) {
+      EngineProblems.write(response, refused);
+      return;
+    }
+    if (rule.check() == EngineSurfaces.Check.COMMENT || rule.check() == EngineSurfaces.Check.COMMENTS) {
+      comments(rule.check(), caller, path, body, response);
+      return;
+    }
+    chain.doFilter(body == null ? request : body.request(), response);
+  }
+
+  private EngineProblems.Problem check(Rule rule, Caller caller, HttpServletRequest request, String path, CachedBody body)
+      throws IOException {
+    String self = caller.userId();
+    return switch (rule.check()) {
+      case NONE -> null;
+      case SELF_IN_PATH -> self.equals(path.split("/")[1]) ? null : EngineProblems.forbidden("ほかの利用者の情報は見られません");
+      case MEMBER_IS_SELF -> self.equals(request.getParameter("member")) ? null
+          : EngineProblems.forbidden("ほかの利用者のグループは見られません");
+      case USER_ID_IS_SELF -> self.equals(request.getParameter("userId")) ? null
+          : EngineProblems.forbidden("ほかの利用者のグループは見られません");
+      case SCOPED_HISTORY -> request.getParameter("taskId") != null || request.getParameter("processInstanceId") != null
+          ? null : EngineProblems.forbidden("操作履歴はタスクか案件を指定して見てください");
+      case USER_BY_ID -> request.getParameter("id") != null ? null
+          : EngineProblems.forbidden("利用者は ID を指定して確かめてください（一覧は見られません）");
+      case WORK -> tasks.refuseWork(caller, taskIdOf(path));
+      case COMMENT -> tasks.refuseComment(caller, taskIdOf(path));
+      case COMMENTS -> null; // anyone who may see the task reads its comments
+      case ASSIGN -> tasks.refuseAssignment(caller, taskIdOf(path), text(body.json(), "userId"));
+      case TASK_FORM -> tasks.refuseFields(caller, taskIdOf(path), variableNames(body.json()));
+    };
+  }
+
+  /**
+   * Tasklist's comment tab: listed and added here (the engine's resource needs history rights agencies do not have, and
+   * would let anyone comment); the answers have the engine's own shape.
+   */
+  private void comments(EngineSurfaces.Check check, Caller caller, String path, CachedBody body,
+      HttpServletResponse response) throws IOException {
+    Object answer;
+    if (check == EngineSurfaces.Check.COMMENTS) {
+      answer = tasks.comments(taskIdOf(path));
+    } else {
+      JsonNode message = body.json() == null ? null : body.json().get("message");
+      try {
+        answer = tasks.addComment(caller, taskIdOf(path), message == null || message.isNull() ? null
+            : message.isTextual() ? message.asText() : JSON.treeToValue(message, Object.class));
+      } catch (jp.keieikaizen.common.InvalidInputException e) {
+        EngineProblems.write(response, EngineProblems.invalid(e.problems()));
+        return;
+      }
+    }
+    response.setStatus(200);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    JSON.writeValue(response.getOutputStream(), answer);
+  }
+
+  private static boolean taskPath(String path) {
+    String[] parts = path.split("/");
+    return parts.length >= 2 && "task".equals(parts[0]) && !Set.of("count", "create", "report").contains(parts[1]);
+  }
+
+  private static String taskIdOf(String path) {
+    return path.split("/")[1];
+  }
+
+  private static String text(JsonNode json, String field) {
+    JsonNode node = json == null ? null : json.get(field);
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  private static Set<String> variableNames(JsonNode json) {
+    JsonNode variables = json == null ? null : json.get("variables");
+    Set<String> names = new java.util.TreeSet<>();
+    if (variables != null && variables.isObject()) {
+      variables.fieldNames().forEachRemaining(names::add);
+    }
+    return names;
+  }
+
+  /** The user logged in to the webapps for this engine, from their session; null when there is none. */
+  private static String userOf(HttpSession session, String engine) {
+    Authentications auths = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    var auth = auths == null ? null : auths.getAuthenticationForProcessEngine(engine);
+    return auth == null ? null : auth.getIdentityId();
+  }
+
+  /** A request body read once for a check and handed on unchanged. */
+  record CachedBody(HttpServletRequest request, byte[] bytes) {
+    static CachedBody of(HttpServletRequest request) throws IOException {
+      byte[] bytes = request.getInputStream().readNBytes(1 << 20);
+      return new CachedBody(new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+          java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(bytes);
+          return new jakarta.servlet.ServletInputStream() {
+            @Override
+            public int read() {
+              return in.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+              return in.read(b, off, len);
+            }
+
+            @Override
+            public boolean isFinished() {
+              return in.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+              return true;
+            }
+
+            @Override
+            public void setReadListener(jakarta.servlet.ReadListener listener) {
+              throw new UnsupportedOperationException();
+            }
+          };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+          return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+              java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }, bytes);
+    }
+
+    JsonNode json() {
+      try {
+        return bytes.length == 0 ? null : JSON.readTree(bytes);
+      } catch (IOException e) {
+        return null; // the engine answers a malformed body itself
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package jp.keieikaizen.process;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import jp.keieikaizen.casefile.TaskFormHandler;
+import jp.keieikaizen.common.FieldProblem;
+import jp.keieikaizen.security.Caller;
+
+/**
+ * The application's rules on a task that the engine's grants do not express, the same on every surface (/api and the
+ * webapps' engine API): who may comment on it, to whom it may be assigned, and which fields its completion may carry.
+ * A task the caller may not see is answered as an unknown one.
+ */
+@Component
+class TaskAccess {
+
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final org.springframework.beans.factory.ObjectProvider<TaskFormHandler> handlers;
+  private volatile java.util.Map<String, Set<String>> fields;
+
+  TaskAccess(TaskService tasks, IdentityService identity,
+      org.springframework.beans.factory.ObjectProvider<TaskFormHandler> handlers) {
+    this.tasks = tasks;
+    this.identity = identity;
+    this.handlers = handlers; // read on first use: some handlers depend on the workflow, which depends on this
+  }
+
+  /** Null when the caller may see the task; otherwise the answer for an unknown task. */
+  EngineProblems.Problem refuseUnseen(Caller caller, String taskId) {
+    Task task = task(taskId);
+    return task != null && visible(caller, task) ? null : EngineProblems.notFound();
+  }
+
+  /**
+   * Comments: whoever may work the task (its candidate groups, its assignee) and the staff of its council; national
+   * managers only read. Null when allowed.
+   */
+  EngineProblems.Problem refuseComment(Caller caller, String taskId) {
+    Task task = task(taskId);
+    if (task == null || !visible(caller, task)) {
+      return EngineProblems.notFound();
+    }
+    return mayWork(caller, task) || staffOfTask(caller, task) ? null
+        : EngineProblems.forbidden("このタスクにコメントできるのは、担当できる人と協議会の職員だけです");
+  }
+
+  /**
+   * Assignments: to oneself by whoever may work the task; to nobody by them or the council's staff; to someone else
+   * only by the council's staff, and only to a member of one of the task's candidate groups. Null when allowed.
+   */
+  EngineProblems.Problem refuseAssignment(Caller caller, String taskId, String assignee) {
+    Task task = task(taskId);
+    if (task == null || !visible(caller, task)) {
+      return EngineProblems.notFound();
+    }
+    if (assignee == null) {
+      return mayWork(caller, task) || staffOfTask(caller, task) ? null
+          : EngineProblems.forbidden("このタスクの担当を外す権限がありません");
+    }
+    if (assignee.equals(caller.userId())) {
+      return mayWork(caller, task) ? null : EngineProblems.forbidden("このタスクを担当できるのは候補グループのメンバーだけです");
+    }
+    boolean candidate = candidateGroups(task.getId()).stream()
+        .anyMatch(g -> identity.createUserQuery().userId(assignee).memberOfGroup(g).count() > 0);
+    return staffOfTask(caller, task) && candidate ? null
+        : EngineProblems.forbidden("タスクは、協議会の職員が候補グループのメンバーにだけ割り当てられます");
+  }
+
+  /**
+   * Claims, unclaims and completions: by whoever may work the task, or the staff of its council (the engine's grants
+   * decide the rest). Null when allowed.
+   */
+  EngineProblems.Problem refuseWork(Caller caller, String taskId) {
+    Task task = task(taskId);
+    if (task == null || !visible(caller, task)) {
+      return EngineProblems.notFound();
+    }
+    return mayWork(caller, task) || staffOfTask(caller, task) ? null
+        : EngineProblems.forbidden("このタスクを担当する権限がありません");
+  }
+
+  /**
+   * A completion by whoever may work the task (its candidate groups, its assignee), carrying only its form's fields; any other variable (a routing id, a
+   * decision) is refused.
+   */
+  EngineProblems.Problem refuseFields(Caller caller, String taskId, Set<String> submitted) {
+    Task task = task(taskId);
+    if (task == null || !visible(caller, task)) {
+      return EngineProblems.notFound();
+    }
+    if (!mayWork(caller, task)) {
+      return EngineProblems.forbidden("このタスクを完了できるのは、担当できる人だけです");
+    }
+    List<FieldProblem> unknown = unknownFields(task.getTaskDefinitionKey(), submitted);
+    return unknown.isEmpty() ? null : EngineProblems.invalid(unknown);
+  }
+
+  /** A task's comments, as the engine's REST API lists them (Tasklist's comment tab). */
+  List<Map<String, Object>> comments(String taskId) {
+    return tasks.getTaskComments(taskId).stream().map(TaskAccess::comment).toList();
+  }
+
+  /**
+   * Adds a comment as the user, after {@link #refuseComment}: the engine's own resource looks the task up in history,
+   * which agencies may not read, so Tasklist's comments are written here under the application's rule.
+   */
+  Map<String, Object> addComment(Caller caller, String taskId, Object message) {
+    jp.keieikaizen.common.FormValues form = new jp.keieikaizen.common.FormValues(
+        java.util.Collections.singletonMap("message", message));
+    String text = form.requiredText("message", 2000);
+    form.validate();
+    Task task = task(taskId);
+    identity.setAuthenticatedUserId(caller.userId());
+    try {
+      return comment(tasks.createComment(taskId, task.getProcessInstanceId(), text));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static Map<String, Object> comment(org.camunda.bpm.engine.task.Comment c) {
+    Map<String, Object> dto = new java.util.LinkedHashMap<>();
+    dto.put("id", c.getId());
+    dto.put("userId", c.getUserId());
+    dto.put("time", new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(c.getTime()));
+    dto.put("taskId", c.getTaskId());
+    dto.put("processInstanceId", c.getProcessInstanceId());
+    dto.put("rootProcessInstanceId", c.getRootProcessInstanceId());
+    dto.put("message", c.getFullMessage());
+    return dto;
+  }
+
+  List<FieldProblem> unknownFields(String taskKey, Set<String> submitted) {
+    if (fields == null) {
+      fields = handlers.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(TaskFormHandler::taskKey,
+          h -> Set.copyOf(h.fields())));
+    }
+    Set<String> allowed = fields.getOrDefault(taskKey, Set.of());
+    return new TreeSet<>(submitted).stream().filter(name -> !allowed.contains(name))
+        .map(name -> new FieldProblem(name, "このタスクの入力項目ではありません")).toList();
+  }
+
+  boolean mayComment(Caller caller, Task task) {
+    return caller.admin() || (!caller.manager() && (mayWork(caller, task) || staffOfTask(caller, task)));
+  }
+
+  private boolean visible(Caller caller, Task task) {
+    if (caller.admin() || caller.manager()) {
+      return true;
+    }
+    boolean tenant = task.getTenantId() == null || caller.tenantIds().contains(task.getTenantId());
+    return tenant && (staffOfTask(caller, task) || mayWork(caller, task));
+  }
+
+  private boolean mayWork(Caller caller, Task task) {
+    return caller.userId().equals(task.getAssignee())
+        || candidateGroups(task.getId()).stream().anyMatch(caller.groupIds()::contains);
+  }
+
+  private static boolean staffOfTask(Caller caller, Task task) {
+    return task.getTenantId() != null && caller.staffOf(task.getTenantId());
+  }
+
+  private List<String> candidateGroups(String taskId) {
+    return tasks.getIdentityLinksForTask(taskId).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId())
+        .toList();
+  }
+
+  private Task task(String taskId) {
+    return tasks.createTaskQuery().taskId(taskId).singleResult();
+  }
+}
