@@ -148,6 +148,8 @@ class EngineSurfaceMatrixIT {
         role -> status(call(role, "DELETE", "task/" + decide13, null)));
     row("GET filter", "200", "200", "200", "200", "200", "200", "401",
         role -> status(call(role, "GET", "filter?resourceType=Task", null)));
+    row("OPTIONS filter (what Tasklist may offer)", "200", "200", "200", "200", "200", "200", "401",
+        role -> status(call(role, "OPTIONS", "filter", null)));
     row("POST filter/create", "403", "403", "403", "403", "403", "403", "401",
         role -> status(call(role, "POST", "filter/create", Map.of("resourceType", "Task", "name", "全件",
             "query", Map.of()))));
