@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import jp.keieikaizen.security.Groups;
+import jp.keieikaizen.system.TestAgencies;
 import jp.keieikaizen.system.TestDocuments;
 import jp.keieikaizen.system.TestUsers;
 import jp.keieikaizen.system.WholeAppOnMariaDb;
@@ -45,10 +46,7 @@ class CorrectionPathsIT {
   @BeforeEach
   void users() {
     TestRestTemplate admin = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
-    var registered = admin.postForEntity("/api/agencies", Map.of("agencyCode", AGENCY_CODE, "name", "補正試験税理士法人",
-        "kind", "TAX_ACCOUNTANT", "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31"), Map.class);
-    long agencyId = registered.getStatusCode() == HttpStatus.CREATED ? ((Number) registered.getBody().get("id")).longValue()
-        : agencyId(admin);
+    long agencyId = TestAgencies.register(admin, AGENCY_CODE, "補正試験税理士法人");
     TestUsers.ensure(identity, AGENCY, PASSWORD, Groups.agency(agencyId), null);
     TestUsers.ensure(identity, COORDINATOR, PASSWORD, Groups.coordinator("13"), null);
     TestUsers.ensure(identity, SUPERVISOR, PASSWORD, Groups.supervisor("13"), null);
@@ -192,10 +190,4 @@ class CorrectionPathsIT {
     return anonymous.withBasicAuth(user, PASSWORD);
   }
 
-  private long agencyId(TestRestTemplate admin) {
-    return admin.exchange("/api/agencies", HttpMethod.GET, null,
-        new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody().stream()
-        .filter(a -> AGENCY_CODE.equals(a.get("agencyCode"))).map(a -> ((Number) a.get("id")).longValue())
-        .findFirst().orElseThrow();
-  }
 }

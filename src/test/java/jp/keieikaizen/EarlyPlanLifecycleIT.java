@@ -77,9 +77,9 @@ public class EarlyPlanLifecycleIT {
     complete(awaitTask(caseNumber, "fileClaim"), Map.of("invoiceDate", TODAY, "invoiceGross", 225_000, "invoiceTax", 20_454));
     payClaim(caseNumber, "docLenderResponses");
 
-    fireTimer("waitForInterimMonitoring");
+    fireTimer(caseNumber, "waitForInterimMonitoring");
     monitoringRound(caseNumber, "TRIAL_BALANCE", 60_000, 5_454, 20_000);
-    fireTimer("waitForFinalMonitoring");
+    fireTimer(caseNumber, "waitForFinalMonitoring");
     monitoringRound(caseNumber, "TAX_RETURN", 75_000, 6_818, 25_000);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(caseView(caseNumber).get("state")));
@@ -248,7 +248,7 @@ public class EarlyPlanLifecycleIT {
     payClaim(caseNumber, "docLenderResponses");
     payClaim(caseNumber, "docLenderResponses");
     for (int round = 1; round <= 3; round++) {
-      fireTimer("waitForRound");
+      fireTimer(caseNumber, "waitForRound");
       monitoringRound(caseNumber, round == 3 ? "TAX_RETURN" : "TRIAL_BALANCE", 150_000, 13_636, 50_000);
     }
 
@@ -488,10 +488,12 @@ public class EarlyPlanLifecycleIT {
     payClaim(caseNumber, "docMonitoringReport");
   }
 
-  /** Moves a waiting timer to now; the running job executor then fires it. */
-  void fireTimer(String activityId) {
-    Job timer = await().atMost(Duration.ofSeconds(30))
-        .until(() -> management.createJobQuery().timers().activityId(activityId).singleResult(), j -> j != null);
+  /** Moves the case's waiting timer to now; the running job executor then fires it. */
+  void fireTimer(String caseNumber, String activityId) {
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKeyIn("earlyPlan", "plan405").singleResult().getId();
+    Job timer = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().timers()
+        .processInstanceId(instance).activityId(activityId).singleResult(), j -> j != null);
     management.setJobDuedate(timer.getId(), new java.util.Date());
   }
 

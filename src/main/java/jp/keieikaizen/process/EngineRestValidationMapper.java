@@ -86,29 +86,26 @@ class EngineRestValidationMapper implements ResourceConfigCustomizer {
     }
   }
 
-  /** What the engine's resources wrap in a RestException (most commands). */
-  @Priority(1000) // before Camunda's handlers (default priority 5000) for the same exception type
-  public static class Mapper implements ExceptionMapper<RestException> {
+  /** Our answer for a refusal; anything else goes to Camunda's own handler. */
+  abstract static class RefusalMapper<E extends Throwable> implements ExceptionMapper<E> {
 
     private final ExceptionHandler camunda = new ExceptionHandler();
 
     @Override
-    public Response toResponse(RestException e) {
+    public Response toResponse(E e) {
       EngineProblems.Problem problem = refusal(e);
       return problem == null ? camunda.toResponse(e) : EngineProblems.response(problem);
     }
   }
 
+  /** What the engine's resources wrap in a RestException (most commands). */
+  @Priority(1000) // before Camunda's handlers (default priority 5000) for the same exception type
+  public static class Mapper extends RefusalMapper<RestException> implements ExceptionMapper<RestException> {
+  }
+
   /** What reaches the resource layer unwrapped (claims, variables, identity, …). */
   @Priority(1000)
-  public static class EngineMapper implements ExceptionMapper<ProcessEngineException> {
-
-    private final ExceptionHandler camunda = new ExceptionHandler();
-
-    @Override
-    public Response toResponse(ProcessEngineException e) {
-      EngineProblems.Problem problem = refusal(e);
-      return problem == null ? camunda.toResponse(e) : EngineProblems.response(problem);
-    }
+  public static class EngineMapper extends RefusalMapper<ProcessEngineException>
+      implements ExceptionMapper<ProcessEngineException> {
   }
 }

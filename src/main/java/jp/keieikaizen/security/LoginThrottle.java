@@ -28,7 +28,7 @@ public class LoginThrottle {
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
   LoginThrottle(Clock clock, @Value("${keiei.security.login.max-failures-per-account:5}") int perAccount,
-      @Value("${keiei.security.login.max-failures-per-address:50}") int perAddress,
+      @Value("${keiei.security.login.max-failures-per-address:300}") int perAddress,
       @Value("${keiei.security.login.block:PT15M}") Duration window) {
     this.clock = clock;
     this.perAccount = perAccount;

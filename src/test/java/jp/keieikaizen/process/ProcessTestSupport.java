@@ -59,6 +59,17 @@ abstract class ProcessTestSupport {
   ClaimAgencies claimAgencies = mock(ClaimAgencies.class);
   StartPermission startPermission = mock(StartPermission.class);
 
+  /** The assertions use this class's H2 engine, not whichever engine the JVM-wide registry holds (the app's, too). */
+  @BeforeEach
+  void useTheH2Engine(org.camunda.bpm.engine.ProcessEngine engine) {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void forgetTheEngine() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
+  }
+
   @BeforeEach
   void wireDelegates() {
     Mocks.register("registerApplicationDelegate", new RegisterApplicationDelegate(applications, startPermission));

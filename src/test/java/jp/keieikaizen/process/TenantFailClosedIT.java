@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.keieikaizen.EarlyPlanLifecycleIT;
 import jp.keieikaizen.security.Groups;
+import jp.keieikaizen.system.TestAgencies;
 import jp.keieikaizen.system.TestDocuments;
 import jp.keieikaizen.system.TestUsers;
 import jp.keieikaizen.system.WebappSession;
@@ -55,13 +55,8 @@ class TenantFailClosedIT {
 
   @BeforeEach
   void users() {
-    TestRestTemplate admin = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
-    admin.postForEntity("/api/agencies", Map.of("agencyCode", AGENCY_CODE, "name", "テナント試験事務所", "kind", "CPA",
-        "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31"), Map.class);
-    long agencyId = admin.exchange("/api/agencies", HttpMethod.GET, null,
-        new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody().stream()
-        .filter(a -> AGENCY_CODE.equals(a.get("agencyCode"))).map(a -> ((Number) a.get("id")).longValue()).findFirst()
-        .orElseThrow();
+    long agencyId = TestAgencies.register(anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD),
+        AGENCY_CODE, "テナント試験事務所");
     TestUsers.ensure(identity, AGENCY, PASSWORD, Groups.agency(agencyId), null);
     TestUsers.ensure(identity, COORDINATOR, PASSWORD, Groups.coordinator("13"), null);
   }

@@ -65,8 +65,8 @@ class EngineSurfaceMatrixIT {
   void usersAndTwoCases() {
     if (case13 == null) {
       TestRestTemplate admin = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
-      long a = agency(admin, CODE_A, "面A会計事務所");
-      long b = agency(admin, CODE_B, "面B会計事務所");
+      long a = jp.keieikaizen.system.TestAgencies.register(admin, CODE_A, "面A会計事務所");
+      long b = jp.keieikaizen.system.TestAgencies.register(admin, CODE_B, "面B会計事務所");
       TestUsers.ensure(identity, USERS.get(C13), PASSWORD, Groups.coordinator("13"), null);
       TestUsers.ensure(identity, USERS.get(C27), PASSWORD, Groups.coordinator("27"), null);
       TestUsers.ensure(identity, COLLEAGUE, PASSWORD, Groups.coordinator("13"), null);
@@ -124,20 +124,14 @@ class EngineSurfaceMatrixIT {
     row("POST task/{decide13}/claim", "204", "404", "403", "404", "404", "403", "401", role -> {
       String s = status(call(role, "POST", "task/" + decide13 + "/claim", Map.of("userId", USERS.get(role) == null ? "x"
           : USERS.get(role))));
-      if (s.equals("204")) {
-        tasks.setAssignee(decide13, null);
-      }
-      return s;
+      return unassigned(s, decide13);
     });
     row("POST task/{decide13}/assignee (to a 大阪 coordinator)", "403", "404", "403", "404", "404", "403", "401",
         role -> status(call(role, "POST", "task/" + decide13 + "/assignee", Map.of("userId", USERS.get(C27)))));
     row("POST task/{decide13}/assignee (to a colleague of the council)", "204", "404", "403", "404", "404", "403", "401",
         role -> {
           String s = status(call(role, "POST", "task/" + decide13 + "/assignee", Map.of("userId", COLLEAGUE)));
-          if (s.equals("204")) {
-            tasks.setAssignee(decide13, null);
-          }
-          return s;
+          return unassigned(s, decide13);
         });
     row("POST task/{decide13}/submit-form (an extra councilCode)", "400", "404", "403", "404", "404", "403", "401",
         role -> status(call(role, "POST", "task/" + decide13 + "/submit-form", Map.of("variables", untyped(Map.of(
@@ -173,19 +167,13 @@ class EngineSurfaceMatrixIT {
         role -> status(call(role, "POST", "task/" + correct + "/comment/create", Map.of("message", "補正します"))));
     row("POST task/{correct27}/claim", "404", "403", "404", "404", "204", "403", "401", role -> {
       String s = status(call(role, "POST", "task/" + correct + "/claim", Map.of("userId", USERS.getOrDefault(role, "x"))));
-      if (s.equals("204")) {
-        tasks.setAssignee(correct, null);
-      }
-      return s;
+      return unassigned(s, correct);
     });
     // an agency claims (TASK_WORK); setting an assignee is the council's (TASK_ASSIGN)
     row("POST task/{correct27}/assignee (to oneself)", "404", "403", "404", "404", "403", "403", "401", role -> {
       String s = status(call(role, "POST", "task/" + correct + "/assignee", Map.of("userId",
           USERS.getOrDefault(role, "x"))));
-      if (s.equals("204")) {
-        tasks.setAssignee(correct, null);
-      }
-      return s;
+      return unassigned(s, correct);
     });
     row("PUT task/{correct27}/variables/leadAgencyId", "403", "403", "403", "403", "403", "403", "401",
         role -> status(call(role, "PUT", "task/" + correct + "/variables/leadAgencyId", Map.of("value", 1))));
@@ -382,6 +370,14 @@ class EngineSurfaceMatrixIT {
     assertThat(wrong).as(call).isEmpty();
   }
 
+  /** After an assignment that succeeded, the task goes back to nobody, so the next role meets the same task. */
+  private String unassigned(String status, String taskId) {
+    if (status.equals("204")) {
+      tasks.setAssignee(taskId, null);
+    }
+    return status;
+  }
+
   private Answer last;
 
   private Answer call(String role, String method, String path, Object body) {
@@ -435,12 +431,4 @@ class EngineSurfaceMatrixIT {
     return v;
   }
 
-  private static long agency(TestRestTemplate admin, String code, String name) {
-    admin.postForEntity("/api/agencies", Map.of("agencyCode", code, "name", name, "kind", "CPA",
-        "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31"), Map.class);
-    return admin.exchange("/api/agencies", HttpMethod.GET, null,
-        new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody().stream()
-        .filter(x -> code.equals(x.get("agencyCode"))).map(x -> ((Number) x.get("id")).longValue()).findFirst()
-        .orElseThrow();
-  }
 }

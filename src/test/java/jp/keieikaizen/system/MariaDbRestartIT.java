@@ -42,8 +42,7 @@ class MariaDbRestartIT {
   @Test
   void requestsDuringAnOutageFailCleanlyAndEverythingResumesAfterIt() {
     TestRestTemplate admin = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
-    admin.postForEntity("/api/agencies", Map.of("agencyCode", AGENCY_CODE, "name", "再起動試験事務所", "kind", "CPA",
-        "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31"), Map.class);
+    TestAgencies.register(admin, AGENCY_CODE, "再起動試験事務所");
     // a case in flight: accepted, its plan task open and its 12-month claim watch (a timer) waiting
     String caseNumber = apply(admin, "株式会社再起動試験");
     String decide = await().atMost(Duration.ofSeconds(30)).until(() -> task(caseNumber, "decideApplication"), t -> t != null);
