@@ -69,7 +69,8 @@ final class EngineSurfaces {
       rule("POST", DEFINITION + "/submit-form", WORKERS, Check.NONE),
       // Cockpit, for the national managers: read every council's processes, counts and history; change nothing
       rule("GET", "(?:process-definition|process-instance|execution|incident|job|job-definition|variable-instance"
-          + "|deployment|decision-definition|decision-requirements-definition|external-task|batch)(?:/.*)?", NATIONAL,
+          + "|deployment|decision-definition|decision-requirements-definition|case-definition|external-task|batch)"
+          + "(?:/.*)?", NATIONAL,
           Check.NONE),
       rule("GET", "history/(?!user-operation)[a-z-]+(?:/.*)?", NATIONAL, Check.NONE),
       rule("POST", "(?:process-instance|execution|variable-instance|incident|job|external-task|history/process-instance"

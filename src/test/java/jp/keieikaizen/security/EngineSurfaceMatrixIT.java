@@ -262,6 +262,8 @@ class EngineSurfaceMatrixIT {
         role -> status(call(role, "GET", "process-definition/" + definition + "/statistics", null)));
     row("GET deployment", "403", "403", "403", "403", "403", "200", "401",
         role -> status(call(role, "GET", "deployment", null)));
+    row("GET case-definition/count (Cockpit's dashboard)", "403", "403", "403", "403", "403", "200", "401",
+        role -> status(call(role, "GET", "case-definition/count?latestVersion=true", null)));
     row("GET incident", "403", "403", "403", "403", "403", "200", "401",
         role -> status(call(role, "GET", "incident", null)));
     row("GET job", "403", "403", "403", "403", "403", "200", "401",
