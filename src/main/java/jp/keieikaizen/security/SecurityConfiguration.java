@@ -121,7 +121,10 @@ class SecurityConfiguration {
   SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider engineUsers) throws Exception {
     return http.securityMatcher("/app/**", "/login", "/logout")
         .authenticationManager(new ProviderManager(engineUsers))
-        .authorizeHttpRequests(a -> a.requestMatchers("/login").permitAll().anyRequest().authenticated())
+        // the pages' own styles and scripts are never behind the login: the login page needs them, and a stylesheet
+        // requested before login must not become the page a user lands on after it
+        .authorizeHttpRequests(a -> a.requestMatchers("/login", "/app/assets/**").permitAll()
+            .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/app/", false).failureUrl("/login?error"))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(common)

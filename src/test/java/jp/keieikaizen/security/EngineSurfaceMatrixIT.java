@@ -220,6 +220,18 @@ class EngineSurfaceMatrixIT {
     row("POST process-definition/key/paymentClaim/submit-form (a called model on its own)", "400", "400", "403",
         "400", "400", "403", "401", role -> status(call(role, "POST", "process-definition/key/paymentClaim/submit-form",
             Map.of("variables", untyped(Map.of("councilCode", "13", "claimCategory", "PLAN"))))));
+    // Tasklist's start list: the two programmes only, to those who may start them (the called models are internal)
+    row("GET process-definition?startableInTasklist=true (Tasklist's start list)", "earlyPlan,plan405",
+        "earlyPlan,plan405", "none", "earlyPlan,plan405", "earlyPlan,plan405", "none", "401", role -> {
+          Answer answer = call(role, "GET", "process-definition?latest=true&active=true&startableInTasklist=true"
+              + "&startablePermissionCheck=true&firstResult=0&maxResults=15", null);
+          if (answer.status() != 200) {
+            return status(answer);
+          }
+          String keys = ((List<?>) answer.json()).stream().map(d -> (String) ((Map<?, ?>) d).get("key")).sorted()
+              .collect(java.util.stream.Collectors.joining(","));
+          return keys.isEmpty() ? "none" : keys;
+        });
     row("POST process-definition/key/earlyPlan/start", "403", "403", "403", "403", "403", "403", "401",
         role -> status(call(role, "POST", "process-definition/key/earlyPlan/start", Map.of("variables",
             untyped(application("13", CODE_A, "株式会社直接開始"))))));

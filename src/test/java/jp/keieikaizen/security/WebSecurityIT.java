@@ -223,6 +223,41 @@ class WebSecurityIT {
         String.class).getStatusCode().value();
   }
 
+  /**
+   * The pages' stylesheet and scripts are never behind the login (#14): the login page is styled, and a user sent to
+   * log in lands on the page they asked for, not on the stylesheet the login page loaded.
+   */
+  @Test
+  void staticAssetsAreOpenAndTheLoginLandsOnThePageAsked() throws Exception {
+    ResponseEntity<String> css = anonymous.getForEntity("/app/assets/app.css", String.class);
+    assertThat(css.getStatusCode().value()).isEqualTo(200);
+    assertThat(String.valueOf(css.getHeaders().getContentType())).startsWith("text/css");
+    TestUsers.ensure(identity, "web-pages", "Pages-Login-2026", Groups.coordinator("13"), null);
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    String base = anonymous.getRootUri();
+    var asked = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/app/cases")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(asked.statusCode()).isEqualTo(302);
+    assertThat(asked.headers().firstValue("Location").orElse("")).endsWith("/login");
+    String page = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    // the login page loads its stylesheet, as a browser does, before the user logs in
+    assertThat(browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/app/assets/app.css")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+    var login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=web-pages&password=Pages-Login-2026&_csrf="
+            + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(login.headers().firstValue("Location").orElse("")).as("back to the page asked for")
+        .contains("/app/cases").doesNotContain("assets");
+  }
+
   @Test
   void theApiIsDescribedWithOpenApi() {
     ResponseEntity<String> docs = anonymous.getForEntity("/v3/api-docs", String.class);
