@@ -200,12 +200,32 @@ class TasklistBrowserIT {
     browser.findElement(By.id("login-submit")).click();
   }
 
-  private void logIn(String user) {
+  /**
+   * Logs in through Tasklist's form and waits until the form is gone. On a loaded machine the form can be typed into
+   * before Tasklist has bound it, and the values are lost: then it is filled in again (three tries), and a login that
+   * never goes through fails with a screenshot and what the page showed.
+   */
+  private void logIn(String user) throws Exception {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    for (int attempt = 1;; attempt++) {
+      WebElement password = wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("input[type=password]")));
+      WebElement name = browser.findElement(By.cssSelector("input[type=text]"));
+      name.clear();
+      name.sendKeys(user);
+      password.clear();
+      password.sendKeys(PASSWORD);
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      try {
+        wait(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty());
+        return;
+      } catch (org.openqa.selenium.TimeoutException stillThere) {
+        if (attempt == 3) {
+          shot("login-failed");
+          throw new AssertionError("the login of " + user + " did not go through at " + browser.getCurrentUrl()
+              + "; the page held:\n" + browser.findElement(By.tagName("body")).getText(), stillThere);
+        }
+      }
+    }
   }
 
   /**
