@@ -225,10 +225,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     if (userId != null && !access.mayComment(callers.of(userId), task)) {
       throw new ForbiddenException("このタスクにコメントできるのは、担当できる人と協議会の職員だけです");
     }
-    var form = new jp.keieikaizen.common.FormValues(java.util.Collections.singletonMap("message", message));
-    String text = form.requiredText("message", 2000);
-    form.validate();
-    return asUser(userId, () -> tasks.createComment(taskId, task.getProcessInstanceId(), text).getTime().toInstant());
+    return access.addComment(userId, task, message).getTime().toInstant();
   }
 
   /**

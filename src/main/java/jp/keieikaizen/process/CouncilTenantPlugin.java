@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDeci
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.springframework.stereotype.Component;
 
+import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.council.CouncilService;
 
@@ -82,16 +83,12 @@ class CouncilTenantPlugin extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** The council code in a start variable, as the application's fields read it: a string, or a whole number. */
+  /**
+   * The council code in a start variable, read exactly as registration reads the application's councilCode (a string,
+   * or a number written the same way); null when that reading finds no council code.
+   */
   static String councilOf(Object value) {
-    String text;
-    if (value instanceof String s) {
-      text = s.strip();
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      text = value.toString();
-    } else {
-      return null;
-    }
-    return CouncilService.CODE.matcher(text).matches() ? text : null;
+    FormValues form = new FormValues(java.util.Collections.singletonMap(CaseVariables.COUNCIL_CODE.name(), value));
+    return form.optionalPattern(CaseVariables.COUNCIL_CODE.name(), CouncilService.CODE, UNRESOLVED);
   }
 }

@@ -102,27 +102,27 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
       EngineProblems.write(response, EngineProblems.forbidden("この操作を行う権限がありません"));
       return;
     }
-    EngineProblems.Problem unseen = taskPath(path) ? tasks.refuseUnseen(caller, taskIdOf(path)) : null;
-    if (unseen != null) { // a task the caller may not see answers exactly like an unknown one, whatever the call
-      EngineProblems.write(response, unseen);
+    TaskAccess.SeenTask seen = taskPath(path) ? tasks.seen(caller, taskIdOf(path)) : null;
+    if (taskPath(path) && seen == null) { // a task the caller may not see answers like an unknown one, whatever the call
+      EngineProblems.write(response, EngineProblems.notFound());
       return;
     }
     CachedBody body = java.util.Set.of(EngineSurfaces.Check.ASSIGN, EngineSurfaces.Check.TASK_FORM,
         EngineSurfaces.Check.COMMENT).contains(rule.check()) ? CachedBody.of(request) : null;
-    EngineProblems.Problem refused = check(rule, caller, request, path, body);
+    EngineProblems.Problem refused = check(rule, caller, request, path, body, seen);
     if (refused != null) {
       EngineProblems.write(response, refused);
       return;
     }
     if (rule.check() == EngineSurfaces.Check.COMMENT || rule.check() == EngineSurfaces.Check.COMMENTS) {
-      comments(rule.check(), caller, path, body, response);
+      comments(rule.check(), caller, seen, body, response);
       return;
     }
     chain.doFilter(body == null ? request : body.request(), response);
   }
 
-  private EngineProblems.Problem check(Rule rule, Caller caller, HttpServletRequest request, String path, CachedBody body)
-      throws IOException {
+  private EngineProblems.Problem check(Rule rule, Caller caller, HttpServletRequest request, String path, CachedBody body,
+      TaskAccess.SeenTask seen) throws IOException {
     String self = caller.userId();
     return switch (rule.check()) {
       case NONE -> null;
@@ -135,11 +135,11 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
           ? null : EngineProblems.forbidden("操作履歴はタスクか案件を指定して見てください");
       case USER_BY_ID -> request.getParameter("id") != null ? null
           : EngineProblems.forbidden("利用者は ID を指定して確かめてください（一覧は見られません）");
-      case WORK -> tasks.refuseWork(caller, taskIdOf(path));
-      case COMMENT -> tasks.refuseComment(caller, taskIdOf(path));
+      case WORK -> tasks.refuseWork(caller, seen);
+      case COMMENT -> tasks.refuseComment(caller, seen);
       case COMMENTS -> null; // anyone who may see the task reads its comments
-      case ASSIGN -> tasks.refuseAssignment(caller, taskIdOf(path), text(body.json(), "userId"));
-      case TASK_FORM -> tasks.refuseFields(caller, taskIdOf(path), variableNames(body.json()));
+      case ASSIGN -> tasks.refuseAssignment(caller, seen, text(body.json(), "userId"));
+      case TASK_FORM -> tasks.refuseFields(caller, seen, variableNames(body.json()));
     };
   }
 
@@ -147,16 +147,16 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
    * Tasklist's comment tab: listed and added here (the engine's resource needs history rights agencies do not have, and
    * would let anyone comment); the answers have the engine's own shape.
    */
-  private void comments(EngineSurfaces.Check check, Caller caller, String path, CachedBody body,
+  private void comments(EngineSurfaces.Check check, Caller caller, TaskAccess.SeenTask seen, CachedBody body,
       HttpServletResponse response) throws IOException {
     Object answer;
     if (check == EngineSurfaces.Check.COMMENTS) {
-      answer = tasks.comments(taskIdOf(path));
+      answer = tasks.comments(seen.task().getId());
     } else {
       JsonNode message = body.json() == null ? null : body.json().get("message");
       try {
-        answer = tasks.addComment(caller, taskIdOf(path), message == null || message.isNull() ? null
-            : message.isTextual() ? message.asText() : JSON.treeToValue(message, Object.class));
+        answer = TaskAccess.commentView(tasks.addComment(caller.userId(), seen.task(), message == null
+            || message.isNull() ? null : message.isTextual() ? message.asText() : JSON.treeToValue(message, Object.class)));
       } catch (jp.keieikaizen.common.InvalidInputException e) {
         EngineProblems.write(response, EngineProblems.invalid(e.problems()));
         return;

@@ -7,18 +7,21 @@ import java.util.TreeSet;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import jp.keieikaizen.casefile.TaskFormHandler;
 import jp.keieikaizen.common.FieldProblem;
+import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.security.Caller;
 
 /**
  * The application's rules on a task that the engine's grants do not express, the same on every surface (/api and the
  * webapps' engine API): who may comment on it, to whom it may be assigned, and which fields its completion may carry.
- * A task the caller may not see is answered as an unknown one.
+ * A task the caller may not see is answered as an unknown one. The task and its candidate groups are read once per call
+ * ({@link #seen}); every rule decides on that.
  */
 @Component
 class TaskAccess {
@@ -35,22 +38,26 @@ class TaskAccess {
     this.handlers = handlers; // read on first use: some handlers depend on the workflow, which depends on this
   }
 
-  /** Null when the caller may see the task; otherwise the answer for an unknown task. */
-  EngineProblems.Problem refuseUnseen(Caller caller, String taskId) {
-    Task task = task(taskId);
-    return task != null && visible(caller, task) ? null : EngineProblems.notFound();
+  /** A task and its candidate groups, read once per call; what the rules below decide on. */
+  record SeenTask(Task task, List<String> candidates) {
+  }
+
+  /** The task if the caller may see it; null for one they may not see, answered exactly like an unknown one. */
+  SeenTask seen(Caller caller, String taskId) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      return null;
+    }
+    SeenTask seen = new SeenTask(task, candidateGroups(task.getId()));
+    return visible(caller, seen) ? seen : null;
   }
 
   /**
    * Comments: whoever may work the task (its candidate groups, its assignee) and the staff of its council; national
    * managers only read. Null when allowed.
    */
-  EngineProblems.Problem refuseComment(Caller caller, String taskId) {
-    Task task = task(taskId);
-    if (task == null || !visible(caller, task)) {
-      return EngineProblems.notFound();
-    }
-    return mayWork(caller, task) || staffOfTask(caller, task) ? null
+  EngineProblems.Problem refuseComment(Caller caller, SeenTask seen) {
+    return mayComment(caller, seen) ? null
         : EngineProblems.forbidden("このタスクにコメントできるのは、担当できる人と協議会の職員だけです");
   }
 
@@ -58,77 +65,65 @@ class TaskAccess {
    * Assignments: to oneself by whoever may work the task; to nobody by them or the council's staff; to someone else
    * only by the council's staff, and only to a member of one of the task's candidate groups. Null when allowed.
    */
-  EngineProblems.Problem refuseAssignment(Caller caller, String taskId, String assignee) {
-    Task task = task(taskId);
-    if (task == null || !visible(caller, task)) {
-      return EngineProblems.notFound();
-    }
+  EngineProblems.Problem refuseAssignment(Caller caller, SeenTask seen, String assignee) {
     if (assignee == null) {
-      return mayWork(caller, task) || staffOfTask(caller, task) ? null
+      return mayWork(caller, seen) || staffOfTask(caller, seen.task()) ? null
           : EngineProblems.forbidden("このタスクの担当を外す権限がありません");
     }
     if (assignee.equals(caller.userId())) {
-      return mayWork(caller, task) ? null : EngineProblems.forbidden("このタスクを担当できるのは候補グループのメンバーだけです");
+      return mayWork(caller, seen) ? null : EngineProblems.forbidden("このタスクを担当できるのは候補グループのメンバーだけです");
     }
-    boolean candidate = candidateGroups(task.getId()).stream()
+    boolean candidate = seen.candidates().stream()
         .anyMatch(g -> identity.createUserQuery().userId(assignee).memberOfGroup(g).count() > 0);
-    return staffOfTask(caller, task) && candidate ? null
+    return staffOfTask(caller, seen.task()) && candidate ? null
         : EngineProblems.forbidden("タスクは、協議会の職員が候補グループのメンバーにだけ割り当てられます");
   }
 
   /**
-   * Claims, unclaims and completions: by whoever may work the task, or the staff of its council (the engine's grants
-   * decide the rest). Null when allowed.
+   * Claims and unclaims: by whoever may work the task, or the staff of its council (the engine's grants decide the
+   * rest). Null when allowed.
    */
-  EngineProblems.Problem refuseWork(Caller caller, String taskId) {
-    Task task = task(taskId);
-    if (task == null || !visible(caller, task)) {
-      return EngineProblems.notFound();
-    }
-    return mayWork(caller, task) || staffOfTask(caller, task) ? null
+  EngineProblems.Problem refuseWork(Caller caller, SeenTask seen) {
+    return mayWork(caller, seen) || staffOfTask(caller, seen.task()) ? null
         : EngineProblems.forbidden("このタスクを担当する権限がありません");
   }
 
   /**
-   * A completion by whoever may work the task (its candidate groups, its assignee), carrying only its form's fields; any other variable (a routing id, a
-   * decision) is refused.
+   * A completion by whoever may work the task (its candidate groups, its assignee), carrying only its form's fields;
+   * any other variable (a routing id, a decision) is refused.
    */
-  EngineProblems.Problem refuseFields(Caller caller, String taskId, Set<String> submitted) {
-    Task task = task(taskId);
-    if (task == null || !visible(caller, task)) {
-      return EngineProblems.notFound();
-    }
-    if (!mayWork(caller, task)) {
+  EngineProblems.Problem refuseFields(Caller caller, SeenTask seen, Set<String> submitted) {
+    if (!mayWork(caller, seen)) {
       return EngineProblems.forbidden("このタスクを完了できるのは、担当できる人だけです");
     }
-    List<FieldProblem> unknown = unknownFields(task.getTaskDefinitionKey(), submitted);
+    List<FieldProblem> unknown = unknownFields(seen.task().getTaskDefinitionKey(), submitted);
     return unknown.isEmpty() ? null : EngineProblems.invalid(unknown);
   }
 
   /** A task's comments, as the engine's REST API lists them (Tasklist's comment tab). */
   List<Map<String, Object>> comments(String taskId) {
-    return tasks.getTaskComments(taskId).stream().map(TaskAccess::comment).toList();
+    return tasks.getTaskComments(taskId).stream().map(TaskAccess::commentView).toList();
   }
 
   /**
-   * Adds a comment as the user, after {@link #refuseComment}: the engine's own resource looks the task up in history,
-   * which agencies may not read, so Tasklist's comments are written here under the application's rule.
+   * Adds a comment (up to 2000 characters) as the user, on /api and in Tasklist alike, after the caller's right to
+   * comment was checked. Tasklist's comments are written here because the engine's own resource looks the task up in
+   * history, which agencies may not read.
    */
-  Map<String, Object> addComment(Caller caller, String taskId, Object message) {
-    jp.keieikaizen.common.FormValues form = new jp.keieikaizen.common.FormValues(
-        java.util.Collections.singletonMap("message", message));
+  Comment addComment(String userId, Task task, Object message) {
+    FormValues form = new FormValues(java.util.Collections.singletonMap("message", message));
     String text = form.requiredText("message", 2000);
     form.validate();
-    Task task = task(taskId);
-    identity.setAuthenticatedUserId(caller.userId());
+    identity.setAuthenticatedUserId(userId);
     try {
-      return comment(tasks.createComment(taskId, task.getProcessInstanceId(), text));
+      return tasks.createComment(task.getId(), task.getProcessInstanceId(), text);
     } finally {
       identity.clearAuthentication();
     }
   }
 
-  private static Map<String, Object> comment(org.camunda.bpm.engine.task.Comment c) {
+  /** A comment in the shape of the engine's REST API. */
+  static Map<String, Object> commentView(Comment c) {
     Map<String, Object> dto = new java.util.LinkedHashMap<>();
     dto.put("id", c.getId());
     dto.put("userId", c.getUserId());
@@ -151,20 +146,25 @@ class TaskAccess {
   }
 
   boolean mayComment(Caller caller, Task task) {
-    return caller.admin() || (!caller.manager() && (mayWork(caller, task) || staffOfTask(caller, task)));
+    return mayComment(caller, new SeenTask(task, candidateGroups(task.getId())));
   }
 
-  private boolean visible(Caller caller, Task task) {
+  private boolean mayComment(Caller caller, SeenTask seen) {
+    return caller.admin() || (!caller.manager() && (mayWork(caller, seen) || staffOfTask(caller, seen.task())));
+  }
+
+  private static boolean visible(Caller caller, SeenTask seen) {
     if (caller.admin() || caller.manager()) {
       return true;
     }
-    boolean tenant = task.getTenantId() == null || caller.tenantIds().contains(task.getTenantId());
-    return tenant && (staffOfTask(caller, task) || mayWork(caller, task));
+    String tenant = seen.task().getTenantId();
+    return (tenant == null || caller.tenantIds().contains(tenant))
+        && (staffOfTask(caller, seen.task()) || mayWork(caller, seen));
   }
 
-  private boolean mayWork(Caller caller, Task task) {
-    return caller.userId().equals(task.getAssignee())
-        || candidateGroups(task.getId()).stream().anyMatch(caller.groupIds()::contains);
+  private static boolean mayWork(Caller caller, SeenTask seen) {
+    return caller.userId().equals(seen.task().getAssignee())
+        || seen.candidates().stream().anyMatch(caller.groupIds()::contains);
   }
 
   private static boolean staffOfTask(Caller caller, Task task) {
@@ -175,9 +175,5 @@ class TaskAccess {
     return tasks.getIdentityLinksForTask(taskId).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId())
         .toList();
-  }
-
-  private Task task(String taskId) {
-    return tasks.createTaskQuery().taskId(taskId).singleResult();
   }
 }
