@@ -12,8 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@link LoginThrottle} for the logins Spring Security does not see: HTTP Basic on /engine-rest and the webapps' login
- * form. A blocked account and address is answered 429 before the password is checked; a 401 answer counts as a failed
+ * {@link LoginThrottle} for the login Spring Security does not see: HTTP Basic on /engine-rest (the webapps have no
+ * login of their own: they take the application's session). A blocked account and address is answered 429 before the password is checked; a 401 answer counts as a failed
  * login, a success clears the account's count.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
@@ -45,11 +45,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The account a request logs in as: the webapps' login form's username, or /engine-rest's Basic user. */
+  /** The account a request logs in as: /engine-rest's Basic user. */
   private static String user(HttpServletRequest request) {
-    if (request.getRequestURI().contains("/api/admin/auth/user/") && request.getRequestURI().contains("/login/")) {
-      return "POST".equals(request.getMethod()) ? request.getParameter("username") : null;
-    }
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;

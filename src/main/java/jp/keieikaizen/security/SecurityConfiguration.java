@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -28,7 +29,17 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -40,7 +51,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * is decided per case by {@link CaseAccess}. Unauthenticated: 401 problem+json.</li>
  * <li>{@code /engine-rest/**}: HTTP Basic by Camunda's own filter, which runs each call as the user with their groups
  * and tenants, so the engine's authorizations and council tenants apply.</li>
- * <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the webapps' own login, session and CSRF protection.</li>
+ * <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the pages' login and session (one login for the browser), which
+ * {@link WebappSingleSignOn} hands to the webapps; their own CSRF protection.</li>
  * <li>everything else (health, the OpenAPI description, static files): open, with Spring Security's CSRF protection and
  * security headers for any page that posts.</li>
  * </ul>
@@ -125,7 +137,7 @@ class SecurityConfiguration {
         // requested before login must not become the page a user lands on after it
         .authorizeHttpRequests(a -> a.requestMatchers("/login", "/app/assets/**").permitAll()
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/app/", false).failureUrl("/login?error"))
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/app/", false).failureHandler(loginFailure()))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(common)
         .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -133,16 +145,58 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The Camunda webapps (Tasklist, Cockpit, Admin) on the pages' session: one login for everything a browser opens.
+   * Their pages send a user without a session to the login page and back; their API answers 401 without one (the
+   * webapps then show their login view, which a script of ours sends to the login page). Their static files are open,
+   * like the pages' assets. The user reaches the webapps through {@link WebappSingleSignOn}; their CSRF token is their
+   * own (Spring's is off here), and so is their content security policy.
+   */
   @Bean
   @Order(3)
-  SecurityFilterChain rest(HttpSecurity http) throws Exception {
-    return http
-        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-        // the webapps (/camunda) carry their own CSRF token; /engine-rest takes HTTP Basic on every call
-        .csrf(c -> c.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+    AuthenticationEntryPoint unauthenticated = (request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+        "認証が必要です", "ログインしてください");
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    RequestMatcher api = paths.matcher("/camunda/api/**");
+    HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+    pagesOnly.setRequestMatcher(new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/camunda/app/**"),
+        new NegatedRequestMatcher(WebappSingleSignOn.STATIC_FILES)));
+    // a path pattern on the whole path: the webapps' APIs are servlets of their own, which a Spring MVC pattern misses
+    return http.securityMatcher(paths.matcher("/camunda/**"))
+        .authorizeHttpRequests(a -> a.requestMatchers(WebappSingleSignOn.STATIC_FILES).permitAll()
+            .anyRequest().authenticated())
+        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(unauthenticated, api)
+            .defaultAuthenticationEntryPointFor(login, AnyRequestMatcher.INSTANCE))
+        .requestCache(c -> c.requestCache(pagesOnly))
+        // the webapps' logout ends the one session (the pages' too), then their login view sends the user to /login
+        .logout(l -> l.logoutRequestMatcher(paths.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"))
+            .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
+        .csrf(c -> c.disable()) // the webapps' own CsrfPreventionFilter checks their X-XSRF-TOKEN
         .headers(common)
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .build();
+  }
+
+  @Bean
+  @Order(4)
+  SecurityFilterChain rest(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        // /engine-rest takes HTTP Basic on every call
+        .csrf(c -> c.ignoringRequestMatchers("/engine-rest/**"))
+        .headers(common)
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .build();
+  }
+
+  /** A refused login goes back to the login page, which says whether the password was wrong or logins are paused. */
+  private static AuthenticationFailureHandler loginFailure() {
+    ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
+    failure.setExceptionMappings(java.util.Map.of(LockedException.class.getName(), "/login?locked"));
+    failure.setDefaultFailureUrl("/login?error");
+    return failure;
   }
 
   /** Spring Security checks /api and page callers against the engine's users; authorities are their group ids. */
@@ -186,12 +240,12 @@ class SecurityConfiguration {
     return registration;
   }
 
-  /** Counts failed logins through /engine-rest and the webapps' login form, before their own checks run. */
+  /** Counts failed logins through /engine-rest, before Camunda's own check runs. */
   @Bean
   FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
     FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
     registration.setName("login-throttle");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/user/*");
+    registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(-1000);
     return registration;
   }

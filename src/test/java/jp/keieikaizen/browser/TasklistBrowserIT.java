@@ -98,13 +98,9 @@ class TasklistBrowserIT {
         Duration.ofSeconds(15), "documents-link-missing");
     assertThat(documentsLink.getAttribute("href")).endsWith("/app/tasks/" + decide.getId() + "/documents");
     String documentsPage = documentsLink.getAttribute("href");
-    browser.get(documentsPage);
-    appLogIn(COORDINATOR);
-    wait(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/app/"));
-    if (!browser.getCurrentUrl().endsWith("/documents")) {
-      browser.get(documentsPage);
-    }
+    browser.get(documentsPage); // one login: no second one for the application's page
     shown(By.id("checklist"), Duration.ofSeconds(15), "task-documents-missing");
+    assertThat(browser.getCurrentUrl()).isEqualTo(documentsPage);
     assertThat(browser.findElement(By.id("task-title")).getText()).contains("利用申請を決定する", caseNumber);
     assertThat(browser.findElement(By.id("checklist-state")).getText()).isEqualTo("まだ登録されていない書類があります。");
     Path scan = Files.write(SHOTS.resolve("application-form.pdf"), TestDocuments.PDF);
@@ -175,56 +171,39 @@ class TasklistBrowserIT {
   @Test
   void cockpitSpeaksJapaneseToTheNationalManager() throws Exception {
     TestUsers.ensure(identity, "tl-manager", PASSWORD, Groups.NATIONAL_MANAGER, null);
-    browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
-    wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("input[type=password]")));
-    assertThat(browser.findElement(By.cssSelector("button[type=submit]")).getText()).contains("ログイン");
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys("tl-manager");
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    logIn("tl-manager", "/camunda/app/cockpit/default/");
     wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("body")).getText().contains("実行中のプロセスインスタンス"));
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("プロセス", "未解決の障害", "未完了のユーザータスク",
         "日時の表示タイムゾーン");
     shot("cockpit-manager");
   }
 
-  /** The application's own login form (the pages under /app), which returns to the page asked for. */
   /** Scrolls the element to the middle of its list, where no footer covers it, and clicks it. */
   private void clickInView(WebElement element) {
     browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     element.click();
   }
 
-  private void appLogIn(String user) {
-    wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("username"))).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login-submit")).click();
+  private void logIn(String user) throws Exception {
+    logIn(user, "/camunda/app/tasklist/default/");
   }
 
   /**
-   * Logs in through Tasklist's form and waits until the form is gone. On a loaded machine the form can be typed into
-   * before Tasklist has bound it, and the values are lost: then it is filled in again (three tries), and a login that
-   * never goes through fails with a screenshot and what the page showed.
+   * Opens the page, which sends the browser to the application's login page (one login for the workspace and the
+   * webapps), logs in there and waits until it is back on the page; a login that does not go through fails with a
+   * screenshot and what the page showed.
    */
-  private void logIn(String user) throws Exception {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    for (int attempt = 1;; attempt++) {
-      WebElement password = wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("input[type=password]")));
-      WebElement name = browser.findElement(By.cssSelector("input[type=text]"));
-      name.clear();
-      name.sendKeys(user);
-      password.clear();
-      password.sendKeys(PASSWORD);
-      browser.findElement(By.cssSelector("button[type=submit]")).click();
-      try {
-        wait(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("input[type=password]")).isEmpty());
-        return;
-      } catch (org.openqa.selenium.TimeoutException stillThere) {
-        if (attempt == 3) {
-          shot("login-failed");
-          throw new AssertionError("the login of " + user + " did not go through at " + browser.getCurrentUrl()
-              + "; the page held:\n" + browser.findElement(By.tagName("body")).getText(), stillThere);
-        }
-      }
+  private void logIn(String user, String page) throws Exception {
+    browser.get("http://localhost:" + port + page);
+    shown(By.id("username"), Duration.ofSeconds(20), "login-page-missing").sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login-submit")).click();
+    try {
+      wait(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains(page) && d.findElements(By.id("username")).isEmpty());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot("login-failed");
+      throw new AssertionError("the login of " + user + " did not reach " + page + " but " + browser.getCurrentUrl()
+          + "; the page held:\n" + browser.findElement(By.tagName("body")).getText(), e);
     }
   }
 

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -20,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 import jp.keieikaizen.system.TestUsers;
+import jp.keieikaizen.system.WebappSession;
 import jp.keieikaizen.system.WholeAppOnMariaDb;
 
 /**
@@ -31,6 +33,7 @@ import jp.keieikaizen.system.WholeAppOnMariaDb;
 class WebSecurityIT {
 
   @Autowired TestRestTemplate anonymous;
+  @LocalServerPort int port;
   @Autowired IdentityService identity;
   @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
   @Autowired org.camunda.bpm.engine.ManagementService management;
@@ -61,51 +64,44 @@ class WebSecurityIT {
     assertThat(wrong.getStatusCode().value()).isEqualTo(401);
   }
 
+  /**
+   * One login (#14): Tasklist without a session sends the browser to the application's login page, which brings it
+   * back; the webapps then know the user with their groups, and still want their own CSRF token on every change; the
+   * webapps' own login does not log anyone in; their logout ends the one session, the pages' too.
+   */
   @Test
-  void theWebappsRefuseALoginWithoutTheirCsrfTokenAndAcceptItWithIt() {
+  void oneLoginOpensTheWorkspaceAndTheWebappsAndTheirLogoutEndsBoth() {
     TestUsers.ensure(identity, "web-coord-13", "Tasklist-Login-7", Groups.coordinator("13"), null);
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", "web-coord-13");
-    form.add("password", "Tasklist-Login-7");
+    WebappSession browser = WebappSession.anonymous(port);
+    var tasklist = browser.send("GET", "/camunda/app/tasklist/default/", null, null);
+    assertThat(tasklist.status()).isEqualTo(302);
+    assertThat(tasklist.location()).endsWith("/login");
+    assertThat(browser.send("GET", "/camunda/api/admin/auth/user/default", null, null).status()).isEqualTo(401);
+    assertThat(browser.send("POST", LOGIN, "username=web-coord-13&password=Tasklist-Login-7",
+        "application/x-www-form-urlencoded").status()).as("the webapps' own login").isEqualTo(401);
+    assertThat(browser.send("GET", "/camunda/app/tasklist/styles/user-styles.css", null, null).status())
+        .as("their static files are open").isEqualTo(200);
 
-    Session refused = openTasklist();
-    ResponseEntity<String> withoutToken = anonymous.exchange(LOGIN, HttpMethod.POST,
-        new HttpEntity<>(form, refused.headers(null)), String.class);
-    assertThat(withoutToken.getStatusCode().value()).isEqualTo(403);
-    // the failed check also ended that session: its token no longer works either
-    ResponseEntity<String> staleToken = anonymous.exchange(LOGIN, HttpMethod.POST,
-        new HttpEntity<>(form, refused.headers(refused.token())), String.class);
-    assertThat(staleToken.getStatusCode().value()).isEqualTo(403);
+    var login = browser.formLogin("web-coord-13", "Tasklist-Login-7");
+    assertThat(login.location()).as("back to Tasklist").contains("/camunda/app/tasklist/default/");
+    assertThat(browser.send("GET", "/camunda/app/tasklist/default/", null, null).status()).isEqualTo(200);
+    var user = browser.send("GET", "/camunda/api/admin/auth/user/default", null, null);
+    assertThat(user.status()).isEqualTo(200);
+    assertThat(user.body()).contains("\"userId\":\"web-coord-13\"").contains("tasklist").doesNotContain("cockpit");
+    assertThat(browser.engine("GET", "task/count", null).body()).contains("count");
+    assertThat(browser.send("GET", "/app/", null, null).status()).as("the pages, on the same session").isEqualTo(200);
 
-    Session fresh = openTasklist();
-    ResponseEntity<String> loggedIn = anonymous.exchange(LOGIN, HttpMethod.POST,
-        new HttpEntity<>(form, fresh.headers(fresh.token())), String.class);
-    assertThat(loggedIn.getStatusCode().value()).as(loggedIn.getBody()).isEqualTo(200);
-    assertThat(loggedIn.getBody()).contains("\"userId\":\"web-coord-13\"").contains("tasklist");
+    // their CSRF protection stays: a change without their token is refused
+    assertThat(browser.sendWithoutToken("POST", WebappSession.ENGINE + "task/create", "{}", "application/json").status())
+        .isEqualTo(403);
+
+    var logout = browser.send("POST", "/camunda/api/admin/auth/user/default/logout", null, null);
+    assertThat(logout.status()).isEqualTo(200);
+    assertThat(browser.send("GET", "/app/", null, null).status()).as("the pages' session ended too").isEqualTo(302);
+    assertThat(browser.send("GET", "/camunda/api/admin/auth/user/default", null, null).status()).isEqualTo(401);
   }
 
   static final String LOGIN = "/camunda/api/admin/auth/user/default/login/tasklist";
-
-  /** A browser's first visit to Tasklist: its session cookie and the CSRF token the webapp hands out. */
-  record Session(String cookies, String token) {
-    HttpHeaders headers(String csrfToken) {
-      HttpHeaders headers = new HttpHeaders();
-      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-      headers.add(HttpHeaders.COOKIE, cookies);
-      if (csrfToken != null) {
-        headers.add("X-XSRF-TOKEN", csrfToken);
-      }
-      return headers;
-    }
-  }
-
-  private Session openTasklist() {
-    List<String> cookies = anonymous.getForEntity("/camunda/app/tasklist/default/", String.class).getHeaders()
-        .getOrDefault("Set-Cookie", List.of());
-    String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring(11, c.indexOf(';')))
-        .findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie in " + cookies));
-    return new Session(cookies.stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; ")), token);
-  }
 
   @Test
   void passwordsFollowThePolicyAndTheFirstAdministratorCameFromConfiguration() {
@@ -161,10 +157,14 @@ class WebSecurityIT {
     assertThat(secure.getHeaders().getFirst("Strict-Transport-Security")).isEqualTo("max-age=31536000");
     assertThat(anonymous.getForEntity("/login", String.class).getHeaders().getFirst("Strict-Transport-Security"))
         .as("plain HTTP: no HSTS").isNull();
-    List<String> cookies = anonymous.getForEntity("/camunda/app/tasklist/default/", String.class).getHeaders()
-        .getOrDefault("Set-Cookie", List.of());
-    assertThat(cookies).filteredOn(c -> c.startsWith("XSRF-TOKEN=")).singleElement().asString().containsIgnoringCase("SameSite=Lax");
-    assertThat(cookies).filteredOn(c -> c.startsWith("JSESSIONID=")).allSatisfy(c -> assertThat(c)
+    TestUsers.ensure(identity, "web-cookies", "Cookie-Look-2026", Groups.coordinator("13"), null);
+    WebappSession browser = WebappSession.anonymous(port);
+    List<String> cookies = new java.util.ArrayList<>(browser.formLogin("web-cookies", "Cookie-Look-2026").setCookies());
+    cookies.addAll(browser.send("GET", "/camunda/app/tasklist/default/", null, null).setCookies());
+    cookies.addAll(browser.send("GET", "/camunda/api/admin/auth/user/default", null, null).setCookies());
+    assertThat(cookies).filteredOn(c -> c.startsWith("XSRF-TOKEN=")).isNotEmpty()
+        .allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax"));
+    assertThat(cookies).filteredOn(c -> c.startsWith("JSESSIONID=")).isNotEmpty().allSatisfy(c -> assertThat(c)
         .containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly"));
 
     assertThat(anonymous.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
@@ -198,22 +198,22 @@ class WebSecurityIT {
       from("192.0.2." + (10 + i), "web-target", "guess");
     }
     assertThat(from("198.51.100.20", "web-target", "Target-pass-2026")).as("no lock-out by name").isEqualTo(200);
-    // the webapps' own login and /engine-rest are throttled the same way
-    List<Integer> webapp = new java.util.ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      HttpHeaders headers = new HttpHeaders();
-      headers.add("X-Forwarded-For", "203.0.113.9");
-      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-      LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-      form.add("username", "web-target");
-      form.add("password", "guess");
-      Session session = openTasklist();
-      headers.add(HttpHeaders.COOKIE, session.cookies());
-      headers.add("X-XSRF-TOKEN", session.token());
-      webapp.add(anonymous.exchange(LOGIN, HttpMethod.POST, new HttpEntity<>(form, headers), String.class)
-          .getStatusCode().value());
+    // the login page is throttled the same way: blocked, it says so, and the right password does not get through
+    List<String> page = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      page.add(pageLogin("203.0.113.9", "web-target", i < 6 ? "guess" : "Target-pass-2026"));
     }
-    assertThat(webapp).containsExactly(401, 401, 401, 401, 401, 429);
+    assertThat(page).containsExactly("/login?error", "/login?error", "/login?error", "/login?error", "/login?error",
+        "/login?locked", "/login?locked");
+    assertThat(pageLogin("198.51.100.21", "web-bystander", "Bystander-pass-2026")).isEqualTo("/app/");
+  }
+
+  /** A login through the login page from an address (a proxy's X-Forwarded-For): where it sends the browser. */
+  private String pageLogin(String address, String user, String password) {
+    var answer = WebappSession.anonymousFrom(port, address).formLogin(user, password);
+    assertThat(answer.status()).as("%s", answer).isEqualTo(302);
+    String location = answer.location();
+    return location.substring(location.indexOf('/', location.indexOf("//") + 2));
   }
 
   private int from(String address, String user, String password) {

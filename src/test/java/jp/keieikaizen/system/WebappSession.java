@@ -14,8 +14,8 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A browser's session with the Camunda webapps, as Tasklist and Cockpit hold it: logged in through the webapps' own
- * login with its CSRF token, then calling the webapps' engine API (/camunda/api/engine/engine/default/...) with the
+ * A browser's session with the Camunda webapps, as Tasklist and Cockpit hold it: logged in through the application's
+ * login page (one login for the workspace and the webapps), then calling the webapps' engine API (/camunda/api/engine/engine/default/...) with the
  * session cookie and the token, exactly as their pages do.
  */
 public final class WebappSession {
@@ -27,35 +27,62 @@ public final class WebappSession {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
 
+  private String forwardedFor;
+
   private WebappSession(int port) {
     this.base = "http://localhost:" + port;
     this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
-  /** Logs in to Tasklist as the user; fails loudly when the login is refused. */
+  /**
+   * Logs in as a browser does (one login, #14): the application's login page with its CSRF token, then Tasklist on
+   * the same session, which hands the webapps their user and their own CSRF token. Fails loudly when refused.
+   */
   public static WebappSession login(int port, String user, String password) {
     WebappSession session = new WebappSession(port);
+    Answer login = session.formLogin(user, password);
+    if (login.status() != 302 || login.location().contains("/login")) {
+      throw new IllegalStateException("login of " + user + ": " + login);
+    }
     Answer page = session.send("GET", "/camunda/app/tasklist/default/", null, null);
     if (page.status() != 200) {
       throw new IllegalStateException("Tasklist page: " + page);
     }
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    Answer login = session.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", form,
-        "application/x-www-form-urlencoded");
-    if (login.status() != 200) {
-      throw new IllegalStateException("login of " + user + ": " + login);
-    }
-    // the login starts a new session without a CSRF token; the webapps' next page load fetches one, as this does
+    // the webapps' first API call fetches their CSRF token, as this does
     session.send("GET", "/camunda/api/admin/auth/user/default", null, null);
     return session;
   }
 
-  /** A session that has only opened Tasklist, not logged in. */
+  /** The login form posted with its CSRF token; the answer is the redirect (no redirect is followed). */
+  public Answer formLogin(String user, String password) {
+    Answer form = send("GET", "/login", null, null);
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    if (!csrf.find()) {
+      throw new IllegalStateException("the login page has no CSRF token: " + form);
+    }
+    return send("POST", "/login", "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1),
+        StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+  }
+
+  /** A browser that has not logged in: Tasklist sends it to the login page. */
   public static WebappSession anonymous(int port) {
     WebappSession session = new WebappSession(port);
     session.send("GET", "/camunda/app/tasklist/default/", null, null);
     return session;
+  }
+
+  /** A browser that has not logged in, behind a proxy that names its address (X-Forwarded-For). */
+  public static WebappSession anonymousFrom(int port, String address) {
+    WebappSession session = new WebappSession(port);
+    session.forwardedFor = address;
+    return session;
+  }
+
+  /** The names of the cookies this browser holds. */
+  public java.util.Set<String> cookieNames() {
+    return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** A call of the webapps' engine API; path relative to the engine, e.g. "task?maxResults=5". */
@@ -69,9 +96,21 @@ public final class WebappSession {
   }
 
   public Answer send(String method, String path, String body, String contentType) {
+    return send(method, path, body, contentType, true);
+  }
+
+  /** A call without the webapps' CSRF token (the session cookie goes along, as a forged request's would). */
+  public Answer sendWithoutToken(String method, String path, String body, String contentType) {
+    return send(method, path, body, contentType, false);
+  }
+
+  private Answer send(String method, String path, String body, String contentType, boolean withToken) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
         .header("Accept", "application/json, text/plain, */*");
-    String token = token();
+    String token = withToken ? token() : null;
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
+    }
     if (token != null) {
       request.header("X-XSRF-TOKEN", token);
     }
@@ -82,7 +121,8 @@ public final class WebappSession {
         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+          response.headers().firstValue("Location").orElse(""), response.headers().allValues("Set-Cookie"));
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path, e);
     } catch (InterruptedException e) {
@@ -97,7 +137,7 @@ public final class WebappSession {
   }
 
   /** An answer: status, content type and body. */
-  public record Answer(int status, String contentType, String body) {
+  public record Answer(int status, String contentType, String body, String location, java.util.List<String> setCookies) {
 
     public Object json() {
       try {
@@ -109,7 +149,7 @@ public final class WebappSession {
 
     @Override
     public String toString() {
-      return status + " " + contentType + " " + (body == null ? "" : body.substring(0, Math.min(300, body.length())));
+      return status + " " + contentType + (location.isEmpty() ? "" : " → " + location) + " " + (body == null ? "" : body.substring(0, Math.min(300, body.length())));
     }
   }
 }

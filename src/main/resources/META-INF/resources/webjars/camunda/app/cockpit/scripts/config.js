@@ -17,6 +17,8 @@
 
 // keiei-kaizen: Cockpit settings (overrides the webjar's config.js; Spring serves the application's copy first).
 export default {
+  // one login: the webapps' login view sends the browser to the application's login page (scripts/sso.js)
+  customScripts: ['scripts/sso'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

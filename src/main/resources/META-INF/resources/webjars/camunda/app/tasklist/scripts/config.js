@@ -17,6 +17,8 @@
 
 // keiei-kaizen: Tasklist settings (overrides the webjar's config.js; Spring serves the application's copy first).
 export default {
+  // one login: the webapps' login view sends the browser to the application's login page (scripts/sso.js)
+  customScripts: ['scripts/sso'],
   // app name and vendor (the header shows "<vendor> <name>")
   app: {
     name: '経営改善計画 案件管理',

@@ -1,0 +1,18 @@
+// keiei-kaizen: one login for the workspace and the webapps. The webapps' own login view appears only when their
+// session has ended (logout, expiry). The page is then loaded again: without a session the server sends the browser
+// to the application's login page, which brings the user back here after logging in. (At most once in 10 seconds,
+// so that a refusal the reload cannot cure never turns into a loop.)
+function toLogin() {
+  if (window.location.hash.indexOf('#/login') !== 0) {
+    return;
+  }
+  var last = Number(window.sessionStorage.getItem('keiei-sso-reload') || 0);
+  if (Date.now() - last < 10000) {
+    return;
+  }
+  window.sessionStorage.setItem('keiei-sso-reload', String(Date.now()));
+  window.location.replace(window.location.pathname);
+}
+window.addEventListener('hashchange', toLogin);
+toLogin();
+export default [];
