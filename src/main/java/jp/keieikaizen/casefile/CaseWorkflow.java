@@ -32,6 +32,16 @@ public interface CaseWorkflow {
    */
   Optional<DocumentChecklist.TaskContext> documentContext(String taskId);
 
+  /**
+   * The task's form as the workspace renders it: its Camunda Form (JSON schema from forms/) and the values it starts
+   * with; empty for an unknown task or one without a deployed form. The caller has checked that the user may see it.
+   */
+  Optional<TaskForm> taskForm(String taskId);
+
+  /** A task's Camunda Form schema (JSON text) and the values it opens with. */
+  record TaskForm(String schema, Map<String, Object> values) {
+  }
+
   /** The case a task belongs to, whoever may see it; empty for an unknown task. */
   Optional<CaseNumber> caseOfTask(String taskId);
 
@@ -39,7 +49,12 @@ public interface CaseWorkflow {
    * A page of the user's inbox: open tasks offered to their groups or assigned to them, as the engine lets them see,
    * the earliest due first.
    */
-  List<OpenTask> inbox(String userId, int page, int size);
+  default List<OpenTask> inbox(String userId, int page, int size) {
+    return inbox(userId, null, page, size);
+  }
+
+  /** The user's inbox, narrowed to one case when a case number is given. */
+  List<OpenTask> inbox(String userId, CaseNumber only, int page, int size);
 
   /**
    * What the engine knows of the case's process instances (the case's and its call activities'): each completed step

@@ -135,7 +135,7 @@ class SecurityConfiguration {
         .authenticationManager(new ProviderManager(engineUsers))
         // the pages' own styles and scripts are never behind the login: the login page needs them, and a stylesheet
         // requested before login must not become the page a user lands on after it
-        .authorizeHttpRequests(a -> a.requestMatchers("/login", "/app/assets/**").permitAll()
+        .authorizeHttpRequests(a -> a.requestMatchers("/login", "/app/assets/**", "/app/vendor/**").permitAll()
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/app/", false).failureHandler(loginFailure()))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -52,11 +52,20 @@ class TaskDocumentPage {
       CaseDocument saved = documents.store(callers.workable(task.caseNumber().toString(), user), form.get("type"),
           form.get("step"), form.get("subject"), form.get("issuedOn"), file, user);
       redirect.addFlashAttribute("saved", saved.type().label() + "：" + saved.fileName());
-      return "redirect:/app/tasks/" + task.taskId() + "/documents";
+      return "redirect:/app/tasks/" + task.taskId() + (fromTaskPage(form) ? "" : "/documents");
     } catch (InvalidInputException e) {
+      if (fromTaskPage(form)) { // the workspace's task page shows the refusal above its checklist
+        redirect.addFlashAttribute("problems", e.problems());
+        return "redirect:/app/tasks/" + task.taskId();
+      }
       model.addAttribute("problems", e.problems());
       return show(checklists.view(task), model, user);
     }
+  }
+
+  /** An upload from the workspace's task page goes back there; one from this page stays here. */
+  private static boolean fromTaskPage(Map<String, String> form) {
+    return "task".equals(form.get("back"));
   }
 
   private String show(TaskDocumentController.TaskDocumentsView task, Model model, Principal user) {

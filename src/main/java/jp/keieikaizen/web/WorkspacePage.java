@@ -1,0 +1,125 @@
+package jp.keieikaizen.web;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jp.keieikaizen.casefile.CaseNumber;
+import jp.keieikaizen.casefile.CaseWorkflow;
+import jp.keieikaizen.casefile.OpenTask;
+import jp.keieikaizen.common.ForbiddenException;
+import jp.keieikaizen.common.InvalidInputException;
+import jp.keieikaizen.common.NotFoundException;
+import jp.keieikaizen.security.Caller;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The workspace (#14): the user's inbox and a task's page, where the step's Camunda Form (from forms/) is rendered
+ * with form-js beside the case it belongs to and the documents it needs, on the one login's session. The form is
+ * completed through the same rules as /api (the server's refusals come back per field, in Japanese, and the page shows
+ * each at its field); the answer names the user's next task of the case, if any, or the page goes back to the inbox.
+ */
+@Controller
+class WorkspacePage {
+
+  static final int PAGE_SIZE = 30;
+
+  private final ApiCaller callers;
+  private final CaseWorkflow workflow;
+  private final CaseViews views;
+  private final TaskDocumentController checklists;
+
+  WorkspacePage(ApiCaller callers, CaseWorkflow workflow, CaseViews views, TaskDocumentController checklists) {
+    this.callers = callers;
+    this.workflow = workflow;
+    this.views = views;
+    this.checklists = checklists;
+  }
+
+  /** The user's open tasks: their groups' and their own, due first, a page at a time. */
+  @GetMapping("/app/inbox")
+  String inbox(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String done,
+      @RequestParam(required = false) String q, Model model, Principal user) {
+    Caller caller = callers.of(user);
+    model.addAttribute("completed", completed(done));
+    int p = Math.max(0, Math.min(page, 10_000));
+    String search = q == null ? "" : q.strip();
+    CaseNumber only = null;
+    if (!search.isEmpty()) {
+      if (!CaseNumber.FORMAT.matcher(search).matches()) {
+        model.addAttribute("searchProblem", "案件番号（例：13-2026-0001）で検索してください");
+      } else {
+        only = new CaseNumber(search);
+      }
+    }
+    model.addAttribute("q", search);
+    List<OpenTask> tasks = search.isEmpty() || only != null ? workflow.inbox(user.getName(), only, p, PAGE_SIZE + 1)
+        : List.of();
+    model.addAttribute("caller", caller);
+    model.addAttribute("tasks", tasks.subList(0, Math.min(PAGE_SIZE, tasks.size())));
+    model.addAttribute("page", p);
+    model.addAttribute("hasNext", tasks.size() > PAGE_SIZE);
+    return "inbox";
+  }
+
+  /** A task's page: the case beside the form, the documents the step needs, claim when nobody has it yet. */
+  @GetMapping("/app/tasks/{taskId}")
+  String task(@PathVariable String taskId, @RequestParam(required = false) String done, Model model, Principal user)
+      throws IOException {
+    Caller caller = callers.of(user);
+    model.addAttribute("completed", done == null ? null : completed(done) + "続けて、この案件の次のタスクです。");
+    CaseNumber number = callers.visibleTask(taskId, user);
+    OpenTask task = workflow.openTasks(number).stream().filter(t -> t.id().equals(taskId)).findFirst()
+        .orElseThrow(() -> ApiCaller.unknownTask(taskId));
+    model.addAttribute("caller", caller);
+    model.addAttribute("task", task);
+    model.addAttribute("mine", caller.userId().equals(task.assignee()));
+    model.addAttribute("claimable", task.assignee() == null && mayWork(caller, task));
+    model.addAttribute("view", views.view(number));
+    model.addAttribute("documents", checklists.view(taskId, user));
+    model.addAttribute("hasForm", workflow.taskForm(taskId).isPresent());
+    return "task";
+  }
+
+  /** The confirmation after a completion, for a well-formed case number only. */
+  private static String completed(String caseNumber) {
+    return caseNumber != null && CaseNumber.FORMAT.matcher(caseNumber).matches()
+        ? "案件 " + caseNumber + " のタスクを完了しました。" : null;
+  }
+
+  @PostMapping("/app/tasks/{taskId}/claim")
+  String claim(@PathVariable String taskId, Principal user) {
+    writable(taskId, user);
+    workflow.claimTask(taskId, user.getName());
+    return "redirect:/app/tasks/" + taskId;
+  }
+
+  CaseNumber writable(String taskId, Principal user) {
+    CaseNumber number = callers.visibleTask(taskId, user);
+    Caller caller = callers.of(user);
+    if (caller.manager() && !caller.admin()) {
+      throw new ForbiddenException("全国本部は閲覧のみです");
+    }
+    return number;
+  }
+
+  static boolean mayWork(Caller caller, OpenTask task) {
+    return caller.userId().equals(task.assignee()) || (task.assignee() == null
+        && task.candidateGroups().stream().anyMatch(caller.groupIds()::contains));
+  }
+
+  /** A page the user may not open, or that does not exist: the Japanese error page, as for any other address. */
+  @ExceptionHandler({NotFoundException.class, ForbiddenException.class, InvalidInputException.class})
+  void refused(RuntimeException e, HttpServletResponse response) throws IOException {
+    response.sendError(e instanceof NotFoundException ? 404 : e instanceof ForbiddenException ? 403 : 400);
+  }
+}

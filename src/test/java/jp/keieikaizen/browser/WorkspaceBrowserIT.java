@@ -1,0 +1,177 @@
+package jp.keieikaizen.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+
+import jp.keieikaizen.security.Groups;
+import jp.keieikaizen.system.TestDocuments;
+import jp.keieikaizen.system.TestUsers;
+import jp.keieikaizen.system.WholeAppOnMariaDb;
+
+/**
+ * The workspace (#14) in headless Chromium, as a council coordinator: one login at the application's login page, the
+ * inbox narrowed to the case, the task page with the case beside its form (rendered by form-js from forms/), claim,
+ * form-js's own check in Japanese, the server's refusals (a missing reason at its field, missing documents above the
+ * form), a document filed from the same page, and the completion back to the inbox with a confirmation; the engine
+ * has moved the case on. Screenshots under target/screenshots/workspace-*.png.
+ */
+@WholeAppOnMariaDb
+class WorkspaceBrowserIT {
+
+  static final Path SHOTS = Path.of("target/screenshots");
+  static final String COORDINATOR = "ws-coord-13", PASSWORD = "Workspace-Use-2026", AGENCY_CODE = "108413550002";
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate anonymous;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  ChromeDriver browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    Files.createDirectories(SHOTS);
+    browser = Chromium.start();
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aCoordinatorDecidesAnApplicationInTheWorkspace() throws Exception {
+    TestRestTemplate admin = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
+    admin.postForEntity("/api/agencies", Map.of("agencyCode", AGENCY_CODE, "name", "作業画面試験事務所", "kind", "CPA",
+        "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31"), Map.class);
+    TestUsers.ensure(identity, COORDINATOR, PASSWORD, Groups.coordinator("13"), null);
+    Map<String, Object> application = jp.keieikaizen.EarlyPlanLifecycleIT.soleProprietor(AGENCY_CODE, "株式会社作業画面試験");
+    var started = admin.exchange("/api/early-plan/applications", HttpMethod.POST, new HttpEntity<>(application),
+        new ParameterizedTypeReference<Map<String, Object>>() { });
+    assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(201);
+    String caseNumber = (String) started.getBody().get("caseNumber");
+    Task decide = wait(Duration.ofSeconds(30)).until(d -> tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey("decideApplication").singleResult());
+
+    // one login, then the inbox narrowed to the case
+    browser.get(url("/app/inbox?q=" + caseNumber));
+    shown(By.id("username"), Duration.ofSeconds(20), "workspace-login-missing").sendKeys(COORDINATOR);
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login-submit")).click();
+    WebElement listed = shown(By.cssSelector("#inbox a.task-link"), Duration.ofSeconds(30), "workspace-inbox-missing");
+    assertThat(listed.getText()).isEqualTo("利用申請を決定する｜" + caseNumber + " 株式会社作業画面試験");
+    shot("workspace-inbox");
+    listed.click();
+
+    // the task page: the case beside the task, nobody's yet, so claim it first
+    shown(By.id("case-summary"), Duration.ofSeconds(20), "workspace-task-missing");
+    assertThat(browser.findElement(By.id("case-company")).getText()).isEqualTo("株式会社作業画面試験");
+    assertThat(browser.findElement(By.id("eligibility")).getText()).isEqualTo("要件を満たしています");
+    assertThat(browser.findElements(By.cssSelector("#case-subsidy tbody tr"))).hasSizeGreaterThanOrEqualTo(1);
+    browser.findElement(By.id("claim")).click();
+    wait(Duration.ofSeconds(15)).until(d -> tasks.createTaskQuery().taskId(decide.getId()).taskAssignee(COORDINATOR)
+        .count() == 1);
+    WebElement complete = shown(By.id("complete"), Duration.ofSeconds(20), "workspace-form-missing");
+    wait(Duration.ofSeconds(30)).until(d -> complete.isEnabled()); // form-js has rendered the form
+    shot("workspace-task");
+
+    // form-js's own check, in Japanese
+    complete.click();
+    assertThat(shown(By.cssSelector(".fjs-form-field-error"), Duration.ofSeconds(10), "workspace-no-check").getText())
+        .isEqualTo("入力してください。");
+    // the server's refusal at its field: a return needs its reason
+    radio("Field_decision-1").click();
+    complete.click();
+    wait(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+        .anyMatch(e -> e.getText().equals("差戻し・不受理の理由を入力してください")));
+    assertThat(browser.findElement(By.id("form-problems")).getText()).isEqualTo("入力内容を確認してください（赤く示した項目）。");
+    shot("workspace-refusal-at-field");
+    // acceptance without the application set: refused above the form, naming what is missing
+    radio("Field_decision-0").click();
+    complete.click();
+    wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("form-problems")).getText().contains("必要書類が登録されていません"));
+    assertThat(tasks.createTaskQuery().taskId(decide.getId()).count()).as("still open").isEqualTo(1);
+
+    // a document filed from the same page, the rest through the API, then the decision goes through
+    Path scan = Files.write(SHOTS.resolve("workspace-application-form.pdf"), TestDocuments.PDF);
+    browser.findElement(By.id("file-0")).sendKeys(scan.toAbsolutePath().toString());
+    browser.findElement(By.id("upload-0")).click();
+    assertThat(shown(By.id("saved"), Duration.ofSeconds(20), "workspace-upload").getText())
+        .isEqualTo("登録しました：利用申請書：workspace-application-form.pdf");
+    assertThat(browser.getCurrentUrl()).endsWith("/app/tasks/" + decide.getId());
+    TestDocuments.provide(anonymous.withBasicAuth(COORDINATOR, PASSWORD), decide.getId());
+    browser.navigate().refresh();
+    assertThat(shown(By.id("checklist-state"), Duration.ofSeconds(20), "workspace-checklist").getText())
+        .isEqualTo("必要書類はそろっています。");
+    WebElement completeAgain = shown(By.id("complete"), Duration.ofSeconds(20), "workspace-form-missing");
+    wait(Duration.ofSeconds(30)).until(d -> completeAgain.isEnabled());
+    radio("Field_decision-0").click();
+    browser.findElement(By.cssSelector("textarea[id$='Field_decisionComment']")).sendKeys("要件を満たしているため受理");
+    completeAgain.click();
+
+    // back to the inbox (the next step is the agency's), with a confirmation; the engine moved the case on
+    assertThat(shown(By.id("completed"), Duration.ofSeconds(30), "workspace-no-confirmation").getText())
+        .isEqualTo("案件 " + caseNumber + " のタスクを完了しました。");
+    assertThat(browser.getCurrentUrl()).contains("/app/inbox");
+    shot("workspace-done");
+    assertThat(tasks.createTaskQuery().taskId(decide.getId()).count()).isZero();
+    Boolean offered = wait(Duration.ofSeconds(30)).until(d -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(caseNumber).taskDefinitionKey("draftPlan").count() == 1);
+    assertThat(offered).as("the agency is offered the plan").isTrue();
+  }
+
+  private WebElement radio(String idSuffix) throws Exception {
+    WebElement radio = shown(By.cssSelector("input[id$='" + idSuffix + "']"), Duration.ofSeconds(15), "workspace-radio");
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", radio);
+    return radio;
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** Waits for the element; a timeout fails with a screenshot and what the page showed, so a red run says why. */
+  private WebElement shown(By element, Duration timeout, String shotName) throws Exception {
+    try {
+      return wait(timeout).until(d -> d.findElement(element));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot(shotName);
+      throw new AssertionError(element + " not shown at " + browser.getCurrentUrl() + "; the page held:\n"
+          + browser.findElement(By.tagName("body")).getText(), e);
+    }
+  }
+
+  private WebDriverWait wait(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(browser, timeout);
+    wait.ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
+  }
+
+  private void shot(String name) throws Exception {
+    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+}
