@@ -99,6 +99,24 @@ public final class WebappSession {
     return send(method, path, body, contentType, true);
   }
 
+  /**
+   * A call of the workspace as its pages make it: with the Spring CSRF token the page carries in its meta tags
+   * (read from the inbox page of this session).
+   */
+  public Answer workspace(String method, String path, String jsonBody) {
+    Answer page = send("GET", "/app/inbox", null, null);
+    java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+        .matcher(page.body() == null ? "" : page.body());
+    extraHeader = token.find() ? new String[] {"X-CSRF-TOKEN", token.group(1)} : null;
+    try {
+      return send(method, path, jsonBody, jsonBody == null ? null : "application/json", true);
+    } finally {
+      extraHeader = null;
+    }
+  }
+
+  private String[] extraHeader;
+
   /** A call without the webapps' CSRF token (the session cookie goes along, as a forged request's would). */
   public Answer sendWithoutToken(String method, String path, String body, String contentType) {
     return send(method, path, body, contentType, false);
@@ -108,6 +126,9 @@ public final class WebappSession {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
         .header("Accept", "application/json, text/plain, */*");
     String token = withToken ? token() : null;
+    if (extraHeader != null) {
+      request.header(extraHeader[0], extraHeader[1]);
+    }
     if (forwardedFor != null) {
       request.header("X-Forwarded-For", forwardedFor);
     }

@@ -1,0 +1,97 @@
+package jp.keieikaizen.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+
+import jp.keieikaizen.EarlyPlanLifecycleIT;
+import jp.keieikaizen.system.TestAgencies;
+import jp.keieikaizen.system.TestUsers;
+import jp.keieikaizen.system.WebappSession;
+import jp.keieikaizen.system.WholeAppOnMariaDb;
+
+/**
+ * The workspace's cells of the role × tenant matrix (#14): a task's page, its form and its completion answer the
+ * case's own council and the case's own agency; another council's staff and another agency get 404, exactly as for an
+ * unknown task; a national manager reads but may not complete (403); without a login the pages send the browser to
+ * the login page; a completion without the page's CSRF token is refused (403) and leaves the task open.
+ */
+@WholeAppOnMariaDb
+class WorkspaceAccessIT {
+
+  static final String PASSWORD = "Workspace-Cells-2026", OWN_AGENCY = "108413990051", OTHER_AGENCY = "108413990052";
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate anonymous;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+
+  @Test
+  void aTasksPageFormAndCompletionKeepToTheCasesCouncilAndAgency() {
+    TestRestTemplate admin = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
+    long own = TestAgencies.register(admin, OWN_AGENCY, "作業画面権限試験事務所");
+    long other = TestAgencies.register(admin, OTHER_AGENCY, "作業画面他機関事務所");
+    Map<String, String> users = new LinkedHashMap<>();
+    users.put("coordinator 13", "wa-coord-13");
+    users.put("coordinator 27", "wa-coord-27");
+    users.put("agency (own case)", "wa-agency-own");
+    users.put("agency (other)", "wa-agency-other");
+    users.put("national manager", "wa-manager");
+    TestUsers.ensure(identity, "wa-coord-13", PASSWORD, Groups.coordinator("13"), null);
+    TestUsers.ensure(identity, "wa-coord-27", PASSWORD, Groups.coordinator("27"), null);
+    TestUsers.ensure(identity, "wa-agency-own", PASSWORD, Groups.agency(own), null);
+    TestUsers.ensure(identity, "wa-agency-other", PASSWORD, Groups.agency(other), null);
+    TestUsers.ensure(identity, "wa-manager", PASSWORD, Groups.NATIONAL_MANAGER, null);
+
+    String caseNumber = (String) anonymous.withBasicAuth("wa-agency-own", PASSWORD).exchange(
+        "/api/early-plan/applications", HttpMethod.POST,
+        new HttpEntity<>(EarlyPlanLifecycleIT.soleProprietor(OWN_AGENCY, "株式会社作業画面権限試験")), EarlyPlanLifecycleIT.JSON)
+        .getBody().get("caseNumber");
+    String decide = await().atMost(Duration.ofSeconds(30)).until(() -> {
+      var t = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("decideApplication")
+          .singleResult();
+      return t == null ? null : t.getId();
+    }, id -> id != null);
+
+    List<String> cells = new ArrayList<>();
+    users.forEach((role, user) -> {
+      WebappSession session = WebappSession.anonymous(port);
+      session.formLogin(user, PASSWORD);
+      cells.add(role + ": page " + session.send("GET", "/app/tasks/" + decide, null, null).status()
+          + ", form " + session.send("GET", "/app/tasks/" + decide + "/form", null, null).status()
+          + ", complete " + session.workspace("POST", "/app/tasks/" + decide + "/complete", "{\"decision\":\"ACCEPT\"}")
+              .status());
+    });
+    WebappSession nobody = WebappSession.anonymous(port);
+    cells.add("anonymous: page " + nobody.send("GET", "/app/tasks/" + decide, null, null).status()
+        + ", form " + nobody.send("GET", "/app/tasks/" + decide + "/form", null, null).status());
+    assertThat(cells).containsExactly(
+        // the coordinator may open it; the decision itself is refused with its reason (400) until its documents are filed
+        "coordinator 13: page 200, form 200, complete 400",
+        "coordinator 27: page 404, form 404, complete 404",
+        "agency (own case): page 200, form 200, complete 403",
+        "agency (other): page 404, form 404, complete 404",
+        "national manager: page 200, form 200, complete 403",
+        "anonymous: page 302, form 302");
+
+    WebappSession coordinator = WebappSession.anonymous(port);
+    coordinator.formLogin("wa-coord-13", PASSWORD);
+    assertThat(coordinator.send("POST", "/app/tasks/" + decide + "/complete", "{\"decision\":\"ACCEPT\"}",
+        "application/json").status()).as("no CSRF token").isEqualTo(403);
+    assertThat(tasks.createTaskQuery().taskId(decide).count()).isEqualTo(1);
+  }
+}
