@@ -157,15 +157,18 @@ class ClusterIT {
     long decisions = count("SELECT COUNT(*) FROM payment_ledger WHERE entry_type = 'DECISION'");
     long doubleEntries = count("SELECT COUNT(*) FROM (SELECT claim_id, entry_type FROM payment_ledger "
         + "GROUP BY claim_id, entry_type HAVING COUNT(*) > 1) d");
+    // the cases' jobs only: the engine's history cleanup job lives on and succeeds once per run, and it runs whenever
+    // the test falls in its nightly window (history-cleanup-batch-window-*, in the JVM's time zone)
     long jobsSucceededTwice = count("SELECT COUNT(*) FROM (SELECT JOB_ID_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 "
-        + "GROUP BY JOB_ID_ HAVING COUNT(*) > 1) j");
+        + "AND PROCESS_INSTANCE_ID_ IS NOT NULL GROUP BY JOB_ID_ HAVING COUNT(*) > 1) j");
     long incidents = count("SELECT COUNT(*) FROM ACT_RU_INCIDENT");
     long atFirstReport = count("SELECT COUNT(DISTINCT PROC_INST_ID_) FROM ACT_RU_TASK "
         + "WHERE TASK_DEF_KEY_ = 'submitMonitoringReport'");
     long orphansLeft = count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE ID_ IN (" + in(orphans) + ")");
     long orphansRunAfterExpiry = count("SELECT COUNT(DISTINCT JOB_ID_) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND JOB_ID_ IN ("
         + in(orphans) + ") AND TIMESTAMP_ >= '" + lockExpiry + "'");
-    long jobsLeftDue = count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE DUEDATE_ IS NULL OR DUEDATE_ <= NOW()");
+    long jobsLeftDue = count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ IS NOT NULL "
+        + "AND (DUEDATE_ IS NULL OR DUEDATE_ <= NOW())");
 
     LOG.warn("""
 

@@ -73,7 +73,9 @@ class BadInputIT {
           .singleResult();
       return t == null ? null : t.getId();
     }, id -> id != null);
-    await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().executable().count() == 0);
+    // the cases' jobs at rest (the engine's history cleanup job, due in its nightly window, is none of them)
+    await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().executable().list().stream()
+        .noneMatch(j -> j.getProcessInstanceId() != null));
 
     List<Probe> probes = probes(caseNumber, decide);
     probes.addAll(typeGroupingAndFileProbes(caseNumber, decide));
@@ -459,13 +461,16 @@ class BadInputIT {
     }
   }
 
-  /** Rows of every application table and every engine runtime table (ACT_RU_*) of this database. */
+  /**
+   * Rows of every application table and every engine runtime table (ACT_RU_*) of this database, but the engine's
+   * metrics (ACT_RU_METER_LOG): its reporter flushes them on its own schedule, so a long run sees them grow at any time.
+   */
   private Map<String, Long> rowCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String table : jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = "
         + "DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name", String.class)) {
       String upper = table.toUpperCase();
-      if (!upper.startsWith("ACT_") || upper.startsWith("ACT_RU_")) {
+      if ((!upper.startsWith("ACT_") || upper.startsWith("ACT_RU_")) && !upper.equals("ACT_RU_METER_LOG")) {
         counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM `" + table + "`", Long.class));
       }
     }
