@@ -193,9 +193,12 @@ public class EarlyPlanLifecycleIT {
 
     String decide = awaitTask(caseNumber, "decideApplication");
     assertThat(caseView(caseNumber)).containsEntry("eligible", false);
-    jp.keieikaizen.system.TestDocuments.provide(http, decide);
+    // the plan fee is above the threshold: the application set asks for a 工程表, and acceptance waits for it
+    @SuppressWarnings("unchecked")
+    Map<String, Object> checklist = http.getForEntity("/api/tasks/" + decide + "/documents", Map.class).getBody();
+    assertThat(list(checklist, "lines")).extracting(l -> l.get("type")).contains("GANTT_CHART");
+    jp.keieikaizen.system.TestDocuments.provide(http, decide, java.util.Set.of("GANTT_CHART"));
     var refused = post("/api/tasks/" + decide + "/complete", Map.of("decision", "ACCEPT"));
-    assertThat(fields(refused.getBody())).containsExactly("decision");
     assertThat(refused.getBody().toString()).contains("工程表");
     byte[] chart = "%PDF-1.4\n工程表".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(upload(caseNumber, "GANTT_CHART", "工程表.pdf", MediaType.APPLICATION_PDF, chart).getStatusCode())

@@ -77,11 +77,13 @@ public class DocumentChecklist {
   private final CaseFileService cases;
   private final DocumentService documents;
   private final CompanyService companies;
+  private final GanttChartRule ganttCharts;
   private final boolean enforce;
 
   /** {@code keiei.documents.enforce=false} (load and cluster tests only) lists the lines but completes without them. */
-  DocumentChecklist(CaseFileService cases, DocumentService documents, CompanyService companies,
+  DocumentChecklist(CaseFileService cases, DocumentService documents, CompanyService companies, GanttChartRule ganttCharts,
       @org.springframework.beans.factory.annotation.Value("${keiei.documents.enforce:true}") boolean enforce) {
+    this.ganttCharts = ganttCharts;
     this.cases = cases;
     this.documents = documents;
     this.companies = companies;
@@ -164,6 +166,10 @@ public class DocumentChecklist {
     } else {
       list.add(new Requirement("主要金融機関の確認書面（別紙1にメイン・サブメイン金融機関の押印があるときはその写し）", slot,
           List.of(DocumentType.MAIN_BANK_CONFIRMATION), 1, null, null, when, accepting));
+      if (ganttCharts.needsGanttChart(file)) {
+        list.add(new Requirement("工程表（ガントチャート）（計画策定支援費用が基準額を超えるため）", slot,
+            List.of(DocumentType.GANTT_CHART), 1, null, null, when, accepting));
+      }
     }
   }
 

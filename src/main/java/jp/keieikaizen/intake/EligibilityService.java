@@ -35,7 +35,7 @@ import jp.keieikaizen.subsidy.SubsidyRules.SizeClass;
  */
 @Service
 @Transactional
-public class EligibilityService {
+public class EligibilityService implements jp.keieikaizen.casefile.GanttChartRule {
 
   private final CaseFileService cases;
   private final CompanyService companies;
@@ -131,10 +131,22 @@ public class EligibilityService {
             size.feeCeiling()));
       }
     }
-    if (plan > version.ganttChartThresholdYen() && !documents.has(file.number(), DocumentType.GANTT_CHART)) {
+    if (needsGanttChart(file) && !documents.has(file.number(), DocumentType.GANTT_CHART)) {
       findings.add(String.format("計画策定支援費用が%,d円を超えるため工程表（ガントチャート）の提出が必要です",
           version.ganttChartThresholdYen()));
     }
+  }
+
+  /** A 405 plan fee (with the DD) above the rule version's threshold needs a 工程表 among the application set. */
+  @Override
+  public boolean needsGanttChart(CaseFile file) {
+    if (file.programme() == Programme.EARLY_PLAN) {
+      return false;
+    }
+    RuleVersion version = rules.versionOn(file.applicationDate());
+    Map<CostCategory, Long> totals = totals(file, version);
+    long plan = totals.getOrDefault(CostCategory.PLAN, 0L) + totals.getOrDefault(CostCategory.DUE_DILIGENCE, 0L);
+    return plan > version.ganttChartThresholdYen();
   }
 
   /** Quoted fees per category, all agencies together, on the rule version's tax basis. */

@@ -105,6 +105,10 @@
       return response.json();
     })
     .then(function (loaded) {
+      // the forms' link to the separate documents page (for Tasklist) is left out: the checklist is on this page
+      loaded.schema.components = (loaded.schema.components || []).filter(function (c) {
+        return c.id !== 'Text_documents';
+      });
       var form = new window.FormViewer.Form({ container: root });
       return form.importSchema(loaded.schema, loaded.values).then(function () {
         var validator = form.get('validator');

@@ -85,6 +85,10 @@ class TasklistBrowserIT {
     // the coordinator: her council's open tasks, the new case's decision, claim, fill in the form, complete
     logIn(COORDINATOR);
     openFilter("自協議会の未処理タスク");
+    // free task creation is for administrators: a coordinator is not offered 「タスクを作成」
+    wait(Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("html")).getAttribute("class").contains("keiei-not-admin"));
+    assertThat(browser.findElements(By.cssSelector(".create-task-action")).stream().noneMatch(WebElement::isDisplayed))
+        .isTrue();
     WebElement listed = wait(Duration.ofSeconds(15)).until(d -> d.findElement(By.partialLinkText(caseNumber)));
     assertThat(listed.getText()).isEqualTo("利用申請を決定する｜" + caseNumber + " 株式会社タスク一覧試験");
     clickInView(listed); // the council's list is long when other tests of the run left tasks in it

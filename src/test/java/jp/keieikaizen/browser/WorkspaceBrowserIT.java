@@ -25,6 +25,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 
+import jp.keieikaizen.casefile.CaseState;
 import jp.keieikaizen.security.Groups;
 import jp.keieikaizen.system.TestDocuments;
 import jp.keieikaizen.system.TestUsers;
@@ -42,11 +43,13 @@ class WorkspaceBrowserIT {
 
   static final Path SHOTS = Path.of("target/screenshots");
   static final String COORDINATOR = "ws-coord-13", PASSWORD = "Workspace-Use-2026", AGENCY_CODE = "108413550002";
+  static final String ACTIONS_AGENCY = "108413550003";
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate anonymous;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   ChromeDriver browser;
 
   @BeforeEach
@@ -141,6 +144,70 @@ class WorkspaceBrowserIT {
     Boolean offered = wait(Duration.ofSeconds(30)).until(d -> tasks.createTaskQuery()
         .processInstanceBusinessKey(caseNumber).taskDefinitionKey("draftPlan").count() == 1);
     assertThat(offered).as("the agency is offered the plan").isTrue();
+  }
+
+  /**
+   * The case page's actions: the lead agency withdraws its early-plan case (取下げ) and the council's coordinator hands
+   * a 405 case over (引継ぎ), each with a reason and a confirmation; each case ends in its state and its process ends.
+   */
+  @Test
+  void anAgencyWithdrawsACaseAndACoordinatorHandsOneOver() throws Exception {
+    TestRestTemplate admin = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
+    long agencyId = jp.keieikaizen.system.TestAgencies.register(admin, ACTIONS_AGENCY, "案件操作試験事務所");
+    TestUsers.ensure(identity, "ws-agency", PASSWORD, Groups.agency(agencyId), null);
+    TestUsers.ensure(identity, COORDINATOR, PASSWORD, Groups.coordinator("13"), null);
+    TestRestTemplate agency = anonymous.withBasicAuth("ws-agency", PASSWORD);
+    String early = apply(agency, "/api/early-plan/applications",
+        jp.keieikaizen.EarlyPlanLifecycleIT.soleProprietor(ACTIONS_AGENCY, "株式会社取下げ試験"));
+    Map<String, Object> plan405 = jp.keieikaizen.EarlyPlanLifecycleIT.application405();
+    plan405.put("agencyCode", ACTIONS_AGENCY);
+    plan405.put("companyName", "株式会社引継ぎ試験");
+    String handed = apply(agency, "/api/405/applications", plan405);
+
+    logIn("ws-agency", "/app/cases/" + early);
+    assertThat(browser.findElements(By.id("handover-form"))).as("引継ぎ is the council's").isEmpty();
+    browser.findElement(By.id("withdrawal-reason")).sendKeys("事業者の申出により取り下げ");
+    browser.findElement(By.id("withdrawal-confirm")).click();
+    shot("workspace-withdrawal");
+    browser.findElement(By.id("withdrawal-submit")).click();
+    assertThat(shown(By.id("action-done"), Duration.ofSeconds(20), "workspace-withdrawal-done").getText())
+        .isEqualTo("取下げを記録しました。案件は終了しました。");
+    assertThat(browser.findElement(By.id("case-state")).getText()).isEqualTo(CaseState.WITHDRAWN.label());
+    assertThat(browser.findElements(By.id("withdrawal-form"))).as("no action on an ended case").isEmpty();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(early).count()).isZero();
+
+    browser.manage().deleteAllCookies();
+    logIn(COORDINATOR, "/app/cases/" + handed);
+    browser.findElement(By.id("handover-reason")).sendKeys("再生支援に移行するため引継ぎ");
+    browser.findElement(By.id("handover-confirm")).click();
+    browser.findElement(By.id("handover-submit")).click();
+    assertThat(shown(By.id("action-done"), Duration.ofSeconds(20), "workspace-handover-done").getText())
+        .isEqualTo("引継ぎを記録しました。");
+    assertThat(browser.findElement(By.id("case-state")).getText()).isEqualTo(CaseState.TAKEN_OVER.label());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(handed).count()).isZero();
+    shot("workspace-handover-done");
+  }
+
+  private String apply(TestRestTemplate agency, String path, Map<String, Object> application) {
+    var started = agency.exchange(path, HttpMethod.POST, new HttpEntity<>(application),
+        new ParameterizedTypeReference<Map<String, Object>>() { });
+    assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(201);
+    return (String) started.getBody().get("caseNumber");
+  }
+
+  /** Opens the page, logs in on the login page it leads to, and waits until it is back on the page. */
+  private void logIn(String user, String page) throws Exception {
+    browser.get(url(page));
+    shown(By.id("username"), Duration.ofSeconds(20), "workspace-login-missing").sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login-submit")).click();
+    try {
+      wait(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains(page) && d.findElements(By.id("username")).isEmpty());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shot("workspace-login-failed");
+      throw new AssertionError("the login of " + user + " did not reach " + page + " but " + browser.getCurrentUrl()
+          + "; the page held:\n" + browser.findElement(By.tagName("body")).getText(), e);
+    }
   }
 
   private WebElement radio(String idSuffix) throws Exception {

@@ -28,7 +28,8 @@ import jp.keieikaizen.system.WholeAppOnMariaDb;
  * The workspace's cells of the role × tenant matrix (#14): a task's page, its form and its completion answer the
  * case's own council and the case's own agency; another council's staff and another agency get 404, exactly as for an
  * unknown task; a national manager reads but may not complete (403); without a login the pages send the browser to
- * the login page; a completion without the page's CSRF token is refused (403) and leaves the task open.
+ * the login page; a completion without the page's CSRF token is refused (403) and leaves the task open. The case
+ * page's 取下げ and 引継ぎ keep to the same rules.
  */
 @WholeAppOnMariaDb
 class WorkspaceAccessIT {
@@ -87,6 +88,22 @@ class WorkspaceAccessIT {
         "agency (other): page 404, form 404, complete 404",
         "national manager: page 200, form 200, complete 403",
         "anonymous: page 302, form 302");
+
+    // the case page's actions: another council's or agency's users get 404, a manager and the agency's handover 403
+    String form = "reason=%E7%90%86%E7%94%B1&confirm=yes";
+    List<String> actions = new ArrayList<>();
+    for (String role : List.of("coordinator 27", "agency (other)", "national manager", "agency (own case)")) {
+      WebappSession session = WebappSession.anonymous(port);
+      session.formLogin(users.get(role), PASSWORD);
+      String withdrawal = role.equals("agency (own case)") ? "-" : String.valueOf(session.workspace("POST",
+          "/app/cases/" + caseNumber + "/withdrawal", form, "application/x-www-form-urlencoded").status());
+      actions.add(role + ": withdrawal " + withdrawal + ", handover " + session.workspace("POST",
+          "/app/cases/" + caseNumber + "/handover", form, "application/x-www-form-urlencoded").status());
+    }
+    assertThat(actions).containsExactly("coordinator 27: withdrawal 404, handover 404",
+        "agency (other): withdrawal 404, handover 404", "national manager: withdrawal 403, handover 403",
+        "agency (own case): withdrawal -, handover 403");
+    assertThat(tasks.createTaskQuery().taskId(decide).count()).as("the case goes on").isEqualTo(1);
 
     WebappSession coordinator = WebappSession.anonymous(port);
     coordinator.formLogin("wa-coord-13", PASSWORD);

@@ -104,12 +104,17 @@ public final class WebappSession {
    * (read from the inbox page of this session).
    */
   public Answer workspace(String method, String path, String jsonBody) {
+    return workspace(method, path, jsonBody, jsonBody == null ? null : "application/json");
+  }
+
+  /** As {@link #workspace(String, String, String)}, with a body of the given type (e.g. a page's form). */
+  public Answer workspace(String method, String path, String body, String contentType) {
     Answer page = send("GET", "/app/inbox", null, null);
     java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
         .matcher(page.body() == null ? "" : page.body());
     extraHeader = token.find() ? new String[] {"X-CSRF-TOKEN", token.group(1)} : null;
     try {
-      return send(method, path, jsonBody, jsonBody == null ? null : "application/json", true);
+      return send(method, path, body, contentType, true);
     } finally {
       extraHeader = null;
     }

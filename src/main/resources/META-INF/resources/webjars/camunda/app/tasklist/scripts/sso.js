@@ -16,3 +16,17 @@ function toLogin() {
 window.addEventListener('hashchange', toLogin);
 toLogin();
 export default [];
+
+// free task creation is for administrators only: hide 「タスクを作成」 from everyone who may not open Admin
+(function markNonAdministrators() {
+  var base = document.querySelector('base');
+  var root = base ? base.getAttribute('app-root') : '/camunda';
+  window.fetch(root + '/api/admin/auth/user/default', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .then(function (user) {
+      if (user && (user.authorizedApps || []).indexOf('admin') < 0) {
+        document.documentElement.classList.add('keiei-not-admin');
+      }
+    })
+    .catch(function () { /* the page stays as Tasklist draws it */ });
+}());
