@@ -38,6 +38,9 @@ public interface CaseWorkflow {
    */
   Optional<TaskForm> taskForm(String taskId);
 
+  /** The programme's application form (the start form's Camunda Form schema, JSON text); empty when it has none. */
+  Optional<String> startForm(Programme programme);
+
   /** A task's Camunda Form schema (JSON text) and the values it opens with. */
   record TaskForm(String schema, Map<String, Object> values) {
   }

@@ -43,14 +43,17 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final org.camunda.bpm.engine.FormService forms;
+  private final org.camunda.bpm.engine.RepositoryService repository;
   private final HistoryService history;
   private final Callers callers;
   private final CaseFileService cases;
   private final TaskAccess access;
 
   CamundaCaseWorkflow(RuntimeService runtime, TaskService tasks, org.camunda.bpm.engine.FormService forms,
-      HistoryService history, Callers callers, CaseFileService cases, TaskAccess access) {
+      org.camunda.bpm.engine.RepositoryService repository, HistoryService history, Callers callers,
+      CaseFileService cases, TaskAccess access) {
     this.forms = forms;
+    this.repository = repository;
     this.access = access;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -218,6 +221,23 @@ class CamundaCaseWorkflow implements CaseWorkflow {
       }
     });
     return Optional.of(new TaskForm(schema, values));
+  }
+
+  @Override
+  public Optional<String> startForm(Programme programme) {
+    String key = PROCESS_KEYS.get(programme == Programme.PLAN_405_GL ? Programme.PLAN_405 : programme);
+    var definition = key == null ? null : repository.createProcessDefinitionQuery().processDefinitionKey(key)
+        .withoutTenantId().latestVersion().singleResult();
+    if (definition == null) {
+      return Optional.empty();
+    }
+    try (java.io.InputStream in = forms.getDeployedStartForm(definition.getId())) {
+      return Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (org.camunda.bpm.engine.BadUserRequestException e) {
+      return Optional.empty();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A variable's value as a form reads it: text, numbers, booleans and dates (ISO text); anything else is left out. */

@@ -52,20 +52,23 @@ class TaskDocumentPage {
       CaseDocument saved = documents.store(callers.workable(task.caseNumber().toString(), user), form.get("type"),
           form.get("step"), form.get("subject"), form.get("issuedOn"), file, user);
       redirect.addFlashAttribute("saved", saved.type().label() + "：" + saved.fileName());
-      return "redirect:/app/tasks/" + task.taskId() + (fromTaskPage(form) ? "" : "/documents");
+      return "redirect:" + back(form, task);
     } catch (InvalidInputException e) {
-      if (fromTaskPage(form)) { // the workspace's task page shows the refusal above its checklist
+      if (form.get("back") != null) { // the workspace's page shows the refusal above its checklist
         redirect.addFlashAttribute("problems", e.problems());
-        return "redirect:/app/tasks/" + task.taskId();
+        return "redirect:" + back(form, task);
       }
       model.addAttribute("problems", e.problems());
       return show(checklists.view(task), model, user);
     }
   }
 
-  /** An upload from the workspace's task page goes back there; one from this page stays here. */
-  private static boolean fromTaskPage(Map<String, String> form) {
-    return "task".equals(form.get("back"));
+  /** An upload goes back to the page it came from: the workspace's task page, or this one. */
+  private static String back(Map<String, String> form, jp.keieikaizen.casefile.DocumentChecklist.TaskContext task) {
+    return switch (String.valueOf(form.get("back"))) {
+      case "task" -> "/app/tasks/" + task.taskId();
+      default -> "/app/tasks/" + task.taskId() + "/documents";
+    };
   }
 
   private String show(TaskDocumentController.TaskDocumentsView task, Model model, Principal user) {

@@ -56,7 +56,8 @@ class WorkspaceTaskApi {
     Caller caller = callers.of(user);
     String next = workflow.openTasks(number).stream().filter(t -> WorkspacePage.mayWork(caller, t)).map(OpenTask::id).findFirst()
         .orElse(null);
-    return next == null ? Map.of("caseNumber", number.value()) : Map.of("caseNumber", number.value(), "next", next);
+    String done = "?done=" + number.value();
+    return Map.of("caseNumber", number.value(), "location", next == null ? "/app/inbox" + done : "/app/tasks/" + next + done);
   }
 
 }

@@ -1,6 +1,8 @@
-// The workspace's task page: renders the step's Camunda Form with form-js (FormViewer, vendored at build time),
-// with Japanese validation messages, completes it on the page's session (Spring's CSRF token in a header), and shows
-// each refusal of the server at the field it names; a refusal that names no field of the form is shown above it.
+// The workspace's form pages (a task, a new application): render the Camunda Form with form-js (FormViewer, vendored
+// at build time) with Japanese validation messages, send it on the page's session (Spring's CSRF token in a header),
+// and show each refusal of the server at the field it names; a refusal that names no field of the form is shown above
+// it. The server's answer says where to go next (location). Optional: a preview button (data-preview) that shows the
+// subsidy the values would give, before anything is stored.
 (function () {
   'use strict';
   var root = document.getElementById('task-form');
@@ -8,6 +10,8 @@
     return;
   }
   var button = document.getElementById('complete');
+  var previewButton = document.getElementById('preview');
+  var previewResult = document.getElementById('preview-result');
   var problems = document.getElementById('form-problems');
 
   function meta(name) {
@@ -38,6 +42,20 @@
       }
     }
     return message;
+  }
+
+  // form-js's own placeholders ("Select", "Search") are fixed English; the user reads Japanese. The text node is
+  // changed in place, so form-js's renderer (which keeps the node) shows the chosen value over it later.
+  function japaneseChrome() {
+    root.querySelectorAll('input[placeholder="Search"]').forEach(function (input) {
+      input.setAttribute('placeholder', '入力して絞り込み');
+    });
+    root.querySelectorAll('.fjs-select-display').forEach(function (display) {
+      var text = display.firstChild;
+      if (text && text.nodeType === 3 && text.nodeValue === 'Select') {
+        text.nodeValue = '選択してください';
+      }
+    });
   }
 
   function inJapanese(validator, method) {
@@ -109,51 +127,111 @@
       loaded.schema.components = (loaded.schema.components || []).filter(function (c) {
         return c.id !== 'Text_documents';
       });
-      var form = new window.FormViewer.Form({ container: root });
+      // every keystroke reaches the form's state at once (form-js waits 300 ms by default, and a value typed just
+      // before a quick click elsewhere could be lost to a re-render)
+      var form = new window.FormViewer.Form({ container: root, debounce: false });
       return form.importSchema(loaded.schema, loaded.values).then(function () {
+        japaneseChrome();
+        new MutationObserver(japaneseChrome).observe(root, { subtree: true, childList: true, characterData: true });
         var validator = form.get('validator');
         inJapanese(validator, 'validateField');
         inJapanese(validator, 'validateFieldInstance');
         button.disabled = false;
         button.addEventListener('click', function () { complete(form, loaded.schema); });
+        if (previewButton) {
+          previewButton.disabled = false;
+          previewButton.addEventListener('click', function () { preview(form, loaded.schema); });
+        }
       });
     })
     .catch(function (error) { say(error.message); });
 
-  function complete(form, schema) {
-    var result = form.submit();
-    if (Object.keys(result.errors).length) {
-      say('入力内容を確認してください（赤く示した項目）。');
-      focusFirstError();
-      return;
-    }
-    say('');
-    button.disabled = true;
+  function post(url, data) {
     var headers = { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' };
     var csrfHeader = meta('csrf-header');
     if (csrfHeader) {
       headers[csrfHeader] = meta('csrf-token');
     }
-    fetch(root.getAttribute('data-complete'), {
-      method: 'POST', headers: headers, credentials: 'same-origin', body: JSON.stringify(result.data)
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (body) {
-        if (response.ok) {
-          window.location.assign(body.next
-            ? root.getAttribute('data-task-base') + body.next + '?done=' + encodeURIComponent(body.caseNumber)
-            : root.getAttribute('data-inbox') + '?done=' + encodeURIComponent(body.caseNumber));
-          return;
-        }
-        button.disabled = false;
-        if (response.status === 400 && body.errors) {
-          showRefusal(form, schema, body);
-        } else {
-          say(body.detail || ('完了できませんでした（' + response.status + '）。'));
-        }
+    return fetch(url, { method: 'POST', headers: headers, credentials: 'same-origin', body: JSON.stringify(data) })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (body) {
+          return { ok: response.ok, status: response.status, body: body };
+        });
       });
-    }).catch(function () {
+  }
+
+  function checked(form) {
+    var result = form.submit();
+    if (Object.keys(result.errors).length) {
+      say('入力内容を確認してください（赤く示した項目）。');
+      focusFirstError();
+      return null;
+    }
+    say('');
+    return result.data;
+  }
+
+  function refused(form, schema, answer) {
+    if (answer.status === 400 && answer.body.errors) {
+      showRefusal(form, schema, answer.body);
+    } else {
+      say(answer.body.detail || ('受け付けられませんでした（' + answer.status + '）。'));
+    }
+  }
+
+  function offline() {
+    button.disabled = false;
+    say('サーバーに接続できませんでした。通信状態を確かめて、もう一度お試しください。');
+  }
+
+  function complete(form, schema) {
+    var data = checked(form);
+    if (!data) {
+      return;
+    }
+    button.disabled = true;
+    post(root.getAttribute('data-complete'), data).then(function (answer) {
+      if (answer.ok) {
+        window.location.assign(answer.body.location);
+        return;
+      }
       button.disabled = false;
-      say('サーバーに接続できませんでした。通信状態を確かめて、もう一度お試しください。');
-    });
+      refused(form, schema, answer);
+    }).catch(offline);
+  }
+
+  function yen(value) {
+    return Number(value).toLocaleString('ja-JP') + '円';
+  }
+
+  /** The subsidy the values would give, per agency and cost category, as the decision will compute it. */
+  function preview(form, schema) {
+    var data = checked(form);
+    if (!data) {
+      return;
+    }
+    post(previewButton.getAttribute('data-preview'), data).then(function (answer) {
+      if (!answer.ok) {
+        refused(form, schema, answer);
+        return;
+      }
+      var body = previewResult.querySelector('tbody');
+      body.textContent = '';
+      answer.body.forEach(function (line) {
+        var row = document.createElement('tr');
+        [line.agencyName, line.categoryLabel, yen(line.quotedGrossYen), yen(line.eligibleFeeYen), yen(line.capYen),
+          yen(line.subsidyYen), yen(line.companyShareYen)].forEach(function (text, i) {
+          var cell = document.createElement('td');
+          cell.textContent = text;
+          if (i >= 2) {
+            cell.className = 'num';
+          }
+          row.appendChild(cell);
+        });
+        body.appendChild(row);
+      });
+      previewResult.hidden = false;
+      previewResult.scrollIntoView({ block: 'nearest' });
+    }).catch(offline);
   }
 }());

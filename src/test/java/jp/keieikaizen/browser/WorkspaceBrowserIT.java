@@ -43,7 +43,7 @@ class WorkspaceBrowserIT {
 
   static final Path SHOTS = Path.of("target/screenshots");
   static final String COORDINATOR = "ws-coord-13", PASSWORD = "Workspace-Use-2026", AGENCY_CODE = "108413550002";
-  static final String ACTIONS_AGENCY = "108413550003";
+  static final String ACTIONS_AGENCY = "108413550003", APPLYING_AGENCY = "108413550004";
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate anonymous;
@@ -186,6 +186,88 @@ class WorkspaceBrowserIT {
     assertThat(browser.findElement(By.id("case-state")).getText()).isEqualTo(CaseState.TAKEN_OVER.label());
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(handed).count()).isZero();
     shot("workspace-handover-done");
+  }
+
+  /**
+   * An agency applies entirely in the workspace: the application form with its agency and today filled in, the council
+   * chosen from the list, form-js's choices in Japanese, the subsidy previewed before anything is stored, the case
+   * number at the end, and the application set uploaded on the next page.
+   */
+  @Test
+  void anAgencyAppliesInTheWorkspaceAndFilesTheApplicationSet() throws Exception {
+    TestRestTemplate admin = anonymous.withBasicAuth(WholeAppOnMariaDb.ADMIN, WholeAppOnMariaDb.ADMIN_PASSWORD);
+    long agencyId = jp.keieikaizen.system.TestAgencies.register(admin, APPLYING_AGENCY, "申請画面試験事務所");
+    TestUsers.ensure(identity, "ws-applicant", PASSWORD, Groups.agency(agencyId), null);
+
+    logIn("ws-applicant", "/app/applications/new");
+    WebElement complete = shown(By.id("complete"), Duration.ofSeconds(20), "workspace-apply-missing");
+    wait(Duration.ofSeconds(30)).until(d -> complete.isEnabled());
+    assertThat(field("Field_agencyCode").getAttribute("value")).isEqualTo(APPLYING_AGENCY);
+    assertThat(browser.findElements(By.cssSelector("#task-form .fjs-select-display")).stream().map(WebElement::getText))
+        .as("form-js's placeholders in Japanese").isNotEmpty().allMatch("選択してください"::equals);
+    WebElement council = field("Field_councilCode");
+    assertThat(council.getAttribute("placeholder")).isEqualTo("入力して絞り込み");
+    council.sendKeys("東京");
+    option("東京都中小企業活性化協議会").click();
+    field("Field_companyName").sendKeys("申請画面商店");
+    choose("Field_entityType", "個人事業主");
+    choose("Field_industry", "サービス業");
+    field("Field_capitalYen").sendKeys("0");
+    field("Field_employees").sendKeys("4");
+    field("Field_fiscalYearEndMonth").sendKeys("12");
+    field("Field_postalCode").sendKeys("100-0005");
+    field("Field_address").sendKeys("東京都千代田区丸の内1-1-1");
+    field("Field_representative").sendKeys("申請 花子");
+    field("Field_mainLenderName").sendKeys("申請信用金庫");
+    choose("Field_mainLenderKind", "信用金庫");
+    field("Field_planFeeGross").sendKeys("225000");
+    field("Field_planFeeTax").sendKeys("20454");
+    field("Field_finalFeeGross").sendKeys("75000");
+    field("Field_finalFeeTax").sendKeys("6818");
+    field("Field_monitoringIntervalMonths").sendKeys("6");
+
+    browser.findElement(By.id("preview")).click();
+    WebElement preview = shown(By.cssSelector("#preview-result tbody tr"), Duration.ofSeconds(20), "workspace-preview");
+    assertThat(browser.findElement(By.id("preview-result")).getText()).contains("申請画面試験事務所", "計画策定支援費用",
+        "150,000円", "75,000円");
+    assertThat(preview.isDisplayed()).isTrue();
+    shot("workspace-apply-preview");
+
+    complete.click();
+    String number = shown(By.id("applied-number"), Duration.ofSeconds(30), "workspace-applied").getText()
+        .replaceAll(".*案件番号は (\\S+) です。", "$1");
+    assertThat(number).matches("13-\\d{4}-\\d{4,6}");
+    assertThat(browser.getCurrentUrl()).endsWith("/app/cases/" + number + "/application");
+    assertThat(browser.findElement(By.id("checklist-state")).getText()).isEqualTo("まだ登録されていない書類があります。");
+    Path form = Files.write(SHOTS.resolve("workspace-applicant-form.pdf"), TestDocuments.PDF);
+    browser.findElement(By.id("file-0")).sendKeys(form.toAbsolutePath().toString());
+    browser.findElement(By.id("upload-0")).click();
+    assertThat(shown(By.id("saved"), Duration.ofSeconds(20), "workspace-applied-upload").getText())
+        .isEqualTo("登録しました：利用申請書：workspace-applicant-form.pdf");
+    assertThat(browser.getCurrentUrl()).endsWith("/app/cases/" + number + "/application");
+    shot("workspace-applied");
+    var view = admin.exchange("/api/cases/" + number, HttpMethod.GET, null,
+        new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
+    assertThat(view).containsEntry("councilCode", "13").containsEntry("state", "APPLIED");
+    assertThat(view.get("company").toString()).contains("申請画面商店");
+  }
+
+  private WebElement field(String idSuffix) throws Exception {
+    WebElement field = shown(By.cssSelector("#task-form [id$='-" + idSuffix + "']"), Duration.ofSeconds(15),
+        "workspace-field-" + idSuffix);
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    return field;
+  }
+
+  /** A form-js select: open its list and pick the option with the label. */
+  private void choose(String idSuffix, String label) throws Exception {
+    field(idSuffix + "-display").click();
+    option(label).click();
+  }
+
+  private WebElement option(String label) throws Exception {
+    return wait(Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(e -> e.getText().equals(label)).findFirst().orElse(null));
   }
 
   private String apply(TestRestTemplate agency, String path, Map<String, Object> application) {

@@ -105,6 +105,22 @@ class WorkspaceAccessIT {
         "agency (own case): withdrawal -, handover 403");
     assertThat(tasks.createTaskQuery().taskId(decide).count()).as("the case goes on").isEqualTo(1);
 
+    // a new application and the page after it: the application form for agencies and coordinators, the application
+    // set for the case's own council and agency
+    List<String> application = new ArrayList<>();
+    users.forEach((role, user) -> {
+      WebappSession session = WebappSession.anonymous(port);
+      session.formLogin(user, PASSWORD);
+      application.add(role + ": new " + session.send("GET", "/app/applications/new", null, null).status()
+          + ", set " + session.send("GET", "/app/cases/" + caseNumber + "/application", null, null).status()
+          + ", upload " + session.workspace("POST", "/app/cases/" + caseNumber + "/application/documents",
+              "type=APPLICATION_FORM&step=APPLICATION", "application/x-www-form-urlencoded").status());
+    });
+    // an upload without a file goes back to the page with the rule (302); another council's or agency's is 404
+    assertThat(application).containsExactly("coordinator 13: new 200, set 200, upload 302",
+        "coordinator 27: new 200, set 404, upload 404", "agency (own case): new 200, set 200, upload 302",
+        "agency (other): new 200, set 404, upload 404", "national manager: new 403, set 200, upload 403");
+
     WebappSession coordinator = WebappSession.anonymous(port);
     coordinator.formLogin("wa-coord-13", PASSWORD);
     assertThat(coordinator.send("POST", "/app/tasks/" + decide + "/complete", "{\"decision\":\"ACCEPT\"}",
