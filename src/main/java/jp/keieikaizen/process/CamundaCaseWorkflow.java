@@ -267,15 +267,22 @@ class CamundaCaseWorkflow implements CaseWorkflow {
       history.createUserOperationLogQuery().processInstanceId(pi.getId()).list().stream()
           .filter(op -> !"Complete".equals(op.getOperationType())).forEach(op -> entries.add(new AuditEntry(
           op.getTimestamp().toInstant(), op.getUserId(), "ENGINE", OPERATIONS.getOrDefault(op.getOperationType(),
-              op.getOperationType()) + "（" + op.getEntityType() + "）",
-          (op.getTaskId() == null ? "" : "task " + op.getTaskId() + " ") + (op.getProperty() == null ? ""
-              : op.getProperty() + "=" + (op.getNewValue() == null ? "" : op.getNewValue())))));
+              op.getOperationType()) + "（" + ENTITIES.getOrDefault(op.getEntityType(), op.getEntityType()) + "）",
+          op.getProperty() == null ? "" : PROPERTIES.getOrDefault(op.getProperty(), op.getProperty()) + "："
+              + (op.getNewValue() == null ? "なし" : op.getNewValue()))));
     }
     entries.sort(Comparator.comparing(AuditEntry::at));
     return entries;
   }
 
   /** The engine's operation types in the words of the audit trail. */
+  /** The engine's entity types and changed properties in its operation log, in words. */
+  static final Map<String, String> ENTITIES = Map.of("Task", "タスク", "ProcessInstance", "案件の手続",
+      "Variable", "案件の値", "IdentityLink", "担当候補", "Attachment", "添付", "Job", "自動処理", "Incident", "障害");
+  static final Map<String, String> PROPERTIES = Map.of("assignee", "担当者", "owner", "所有者", "delegation", "委任",
+      "candidateUser", "担当候補の利用者", "candidateGroup", "担当候補のグループ", "dueDate", "期限",
+      "followUpDate", "フォローアップ日", "priority", "優先度", "name", "名称", "description", "説明");
+
   static final Map<String, String> OPERATIONS = Map.of("Claim", "担当", "Assign", "割当て", "Create", "開始",
       "Delete", "削除", "SetOwner", "所有者変更", "Update", "更新", "Delegate", "委任", "Resolve", "解決",
       "CreateIncident", "障害発生");

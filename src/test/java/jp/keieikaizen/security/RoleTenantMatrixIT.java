@@ -177,7 +177,7 @@ class RoleTenantMatrixIT {
     TABLE.get("complete the council's task").put(C13, "204");
     // the audit trail shows who claimed and completed it (engine) and the decision (the case's timeline)
     String audit = get(C13, "/api/cases/" + caseNumber + "/audit").getBody().toString();
-    assertThat(audit).contains("担当（Task）", "タスク完了", "利用申請を決定する", "DECISION_ACCEPT", USERS.get(C13));
+    assertThat(audit).contains("担当（タスク）", "タスク完了", "利用申請を決定する", "DECISION_ACCEPT", USERS.get(C13));
 
     // the agency's next task (draftPlan): A works it; the agency group joined 東京's tenant when it was offered
     String draft = await().atMost(Duration.ofSeconds(30)).until(() -> openTask("draftPlan"), t -> t != null);
