@@ -2,7 +2,9 @@ package jp.keieikaizen.web;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,11 +46,15 @@ class PageController {
   private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final jp.keieikaizen.intake.InquiryService inquiries;
   private final jp.keieikaizen.casefile.DocumentService documents;
+  private final jp.keieikaizen.council.CouncilService councilList;
+  private final Labels labels;
 
   PageController(ApiCaller callers, StatisticsQuery statistics, DashboardService dashboards, CaseFileService cases,
       CaseViews views, com.fasterxml.jackson.databind.ObjectMapper json, jp.keieikaizen.intake.InquiryService inquiries,
-      jp.keieikaizen.casefile.DocumentService documents) {
+      jp.keieikaizen.casefile.DocumentService documents, jp.keieikaizen.council.CouncilService councilList, Labels labels) {
     this.documents = documents;
+    this.councilList = councilList;
+    this.labels = labels;
     this.json = json;
     this.inquiries = inquiries;
     this.callers = callers;
@@ -109,12 +115,60 @@ class PageController {
     return "dashboard";
   }
 
-  /** The case list a dashboard figure links to, within what the caller may see. */
+  /**
+   * The case list, within what the caller may see (an agency: its own cases): search by case number or company (name
+   * or 法人番号), filters by state, programme and council, newest first, 50 a page; the same list as CSV.
+   */
   @GetMapping("/app/cases")
-  String cases(@RequestParam(required = false) String council, @RequestParam(required = false) String state,
-      @RequestParam(required = false) String programme, @RequestParam(defaultValue = "0") int page, Model model,
-      Principal user) {
+  String cases(@RequestParam(required = false) String q, @RequestParam(required = false) String council,
+      @RequestParam(required = false) String state, @RequestParam(required = false) String programme,
+      @RequestParam(defaultValue = "0") int page, Model model, Principal user) {
     Caller caller = callers.of(user);
+    CaseSearch search = search(caller, q, council, state, programme, Math.max(0, Math.min(page, 100_000)), 50);
+    model.addAttribute("caller", caller);
+    model.addAttribute("page", cases.search(search));
+    model.addAttribute("q", q == null ? "" : q.strip());
+    model.addAttribute("council", search.councilCode() == null ? "" : search.councilCode());
+    model.addAttribute("state", search.state() == null ? "" : search.state().name());
+    model.addAttribute("programme", search.programme() == null ? "" : search.programme().name());
+    model.addAttribute("states", CaseState.values());
+    model.addAttribute("programmes", Programme.values());
+    model.addAttribute("councils", caller.national() ? councilList.all() : List.of());
+    return "cases";
+  }
+
+  /** The same list as CSV (UTF-8 with BOM, so that Excel reads it), up to 10,000 cases. */
+  @GetMapping(path = "/app/cases.csv", produces = "text/csv")
+  ResponseEntity<byte[]> casesCsv(@RequestParam(required = false) String q, @RequestParam(required = false) String council,
+      @RequestParam(required = false) String state, @RequestParam(required = false) String programme, Principal user) {
+    Caller caller = callers.of(user);
+    StringBuilder csv = new StringBuilder("\uFEFF案件番号,事業,協議会,事業者,法人番号,状態,申請日,利用申請決定日\r\n");
+    for (int p = 0; p < 100; p++) {
+      var found = cases.search(search(caller, q, council, state, programme, p, CaseSearch.MAX_SIZE));
+      for (var c : found.items()) {
+        csv.append(String.join(",", List.of(c.caseNumber(), cell(c.programmeLabel()), cell(labels.council(c.councilCode())),
+            cell(c.companyName()), cell(c.corporateNumber()), cell(c.stateLabel()), cell(c.applicationDate()),
+            cell(c.decisionDate())))).append("\r\n");
+      }
+      if ((long) (p + 1) * CaseSearch.MAX_SIZE >= found.total()) {
+        break;
+      }
+    }
+    return ResponseEntity.ok().contentType(new org.springframework.http.MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header("Content-Disposition", "attachment; filename=\"cases.csv\"")
+        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A CSV cell: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is made text for Excel. */
+  private static String cell(Object value) {
+    String text = value == null ? "" : value.toString();
+    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
+    return text.matches("[^,\"\r\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
+  }
+
+  private CaseSearch search(Caller caller, String q, String council, String state, String programme, int page, int size) {
     CaseAccess.Scope scope = callers.access().listScope(caller);
     CaseState s = state == null || state.isBlank() ? null : CaseState.valueOf(state);
     Programme p = programme == null || programme.isBlank() ? null : Programme.valueOf(programme);
@@ -122,12 +176,13 @@ class PageController {
     if (c != null && !jp.keieikaizen.council.CouncilService.CODE.matcher(c).matches()) {
       throw InvalidInputException.of("council", "都道府県コード（01〜47）で指定してください");
     }
-    model.addAttribute("caller", caller);
-    model.addAttribute("page", cases.search(new CaseSearch(scope.councils(), scope.agencyId(), null, null, p, s, c,
-        Math.max(0, page), 50)));
-    model.addAttribute("filters", Map.of("council", c == null ? "" : c, "state", s == null ? "" : s.label(),
-        "programme", p == null ? "" : p.label()));
-    return "cases";
+    String text = q == null ? "" : q.strip();
+    if (text.length() > 100) {
+      throw InvalidInputException.of("q", "検索語は100文字以内で指定してください");
+    }
+    boolean number = !text.isEmpty() && CaseController.CASE_NUMBER_PREFIX.matcher(text).matches() && text.contains("-");
+    return new CaseSearch(scope.councils(), scope.agencyId(), number ? text : null,
+        text.isEmpty() || number ? null : text, p, s, c, page, size);
   }
 
   @GetMapping("/app/cases/{caseNumber}")

@@ -121,6 +121,28 @@ class WorkspaceAccessIT {
         "coordinator 27: new 200, set 404, upload 404", "agency (own case): new 200, set 200, upload 302",
         "agency (other): new 200, set 404, upload 404", "national manager: new 403, set 200, upload 403");
 
+    // the case list's search and its CSV keep to the caller's scope
+    List<String> found = new ArrayList<>();
+    users.forEach((role, user) -> {
+      WebappSession session = WebappSession.anonymous(port);
+      session.formLogin(user, PASSWORD);
+      var byCompany = session.send("GET", "/app/cases?q=" + java.net.URLEncoder.encode("作業画面権限",
+          java.nio.charset.StandardCharsets.UTF_8), null, null);
+      var byNumber = session.send("GET", "/app/cases?state=APPLIED&q=" + caseNumber, null, null);
+      var csv = session.send("GET", "/app/cases.csv?q=" + caseNumber, null, null);
+      String listed = "href=\"/app/cases/" + caseNumber + "\""; // a row's link (the search box repeats the term)
+      found.add(role + ": " + byCompany.body().contains(listed) + " " + byNumber.body().contains(listed) + " "
+          + csv.status() + " " + csv.body().contains(caseNumber));
+      if (role.equals("coordinator 13")) {
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFF案件番号,事業,協議会,事業者,法人番号,状態,申請日,利用申請決定日\r\n")
+            .contains(caseNumber + ",早期経営改善計画策定支援,東京都中小企業活性化協議会,株式会社作業画面権限試験,,申請受付,");
+      }
+    });
+    assertThat(found).containsExactly("coordinator 13: true true 200 true", "coordinator 27: false false 200 false",
+        "agency (own case): true true 200 true", "agency (other): false false 200 false",
+        "national manager: true true 200 true");
+
     WebappSession coordinator = WebappSession.anonymous(port);
     coordinator.formLogin("wa-coord-13", PASSWORD);
     assertThat(coordinator.send("POST", "/app/tasks/" + decide + "/complete", "{\"decision\":\"ACCEPT\"}",
