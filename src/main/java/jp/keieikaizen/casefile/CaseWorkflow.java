@@ -53,11 +53,14 @@ public interface CaseWorkflow {
    * the earliest due first.
    */
   default List<OpenTask> inbox(String userId, int page, int size) {
-    return inbox(userId, null, page, size);
+    return inbox(userId, null, false, page, size);
   }
 
-  /** The user's inbox, narrowed to one case when a case number is given. */
-  List<OpenTask> inbox(String userId, CaseNumber only, int page, int size);
+  /** The user's inbox, narrowed to one case when a case number is given; due first, or newest first. */
+  List<OpenTask> inbox(String userId, CaseNumber only, boolean newestFirst, int page, int size);
+
+  /** How many tasks the user's inbox holds (narrowed to one case when given). */
+  long inboxCount(String userId, CaseNumber only);
 
   /**
    * What the engine knows of the case's process instances (the case's and its call activities'): each completed step

@@ -114,6 +114,15 @@ class Labels {
     }
   }
 
+  /** A lender's answer in words; no answer yet is 未回答. */
+  public String lenderResponse(String code) {
+    try {
+      return code == null ? "未回答" : LenderResponse.valueOf(code).label();
+    } catch (IllegalArgumentException unknown) {
+      return code;
+    }
+  }
+
   /** A payment claim's state in words. */
   public String claimStatus(String code) {
     try {

@@ -45,10 +45,14 @@ class WorkspacePage {
     this.checklists = checklists;
   }
 
-  /** The user's open tasks: their groups' and their own, due first, a page at a time. */
+  /**
+   * The user's open tasks: their groups' and their own, due first or newest first, narrowed by case number, with
+   * their count, a page at a time; several can be claimed at once.
+   */
   @GetMapping("/app/inbox")
   String inbox(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String done,
-      @RequestParam(required = false) String q, Model model, Principal user) {
+      @RequestParam(required = false) String q, @RequestParam(defaultValue = "due") String sort, Model model,
+      Principal user) {
     Caller caller = callers.of(user);
     model.addAttribute("completed", completed(done));
     int p = Math.max(0, Math.min(page, 10_000));
@@ -61,14 +65,42 @@ class WorkspacePage {
         only = new CaseNumber(search);
       }
     }
+    boolean newest = "newest".equals(sort);
+    boolean searching = search.isEmpty() || only != null;
+    List<OpenTask> tasks = searching ? workflow.inbox(user.getName(), only, newest, p, PAGE_SIZE + 1) : List.of();
     model.addAttribute("q", search);
-    List<OpenTask> tasks = search.isEmpty() || only != null ? workflow.inbox(user.getName(), only, p, PAGE_SIZE + 1)
-        : List.of();
+    model.addAttribute("sort", newest ? "newest" : "due");
+    model.addAttribute("total", searching ? workflow.inboxCount(user.getName(), only) : 0L);
     model.addAttribute("caller", caller);
     model.addAttribute("tasks", tasks.subList(0, Math.min(PAGE_SIZE, tasks.size())));
     model.addAttribute("page", p);
     model.addAttribute("hasNext", tasks.size() > PAGE_SIZE);
     return "inbox";
+  }
+
+  /** Claims the chosen tasks (each one the user may see and work), then back to the inbox with how many it took. */
+  @PostMapping("/app/inbox/claim")
+  String claimChosen(@RequestParam(name = "task", required = false) List<String> chosen, Principal user,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    List<String> ids = chosen == null ? List.of() : chosen.stream().distinct().limit(PAGE_SIZE).toList();
+    if (ids.isEmpty()) {
+      redirect.addFlashAttribute("claimProblem", "担当するタスクを選んでください");
+      return "redirect:/app/inbox";
+    }
+    int claimed = 0;
+    List<String> refused = new java.util.ArrayList<>();
+    for (String id : ids) {
+      try {
+        writable(id, user);
+        workflow.claimTask(id, user.getName());
+        claimed++;
+      } catch (RuntimeException e) { // unknown, someone else's, already taken: the others still go through
+        refused.add(e.getMessage());
+      }
+    }
+    redirect.addFlashAttribute("claimed", claimed + "件のタスクを担当しました。"
+        + (refused.isEmpty() ? "" : "担当できなかったもの：" + refused.size() + "件（" + String.join("／", refused) + "）"));
+    return "redirect:/app/inbox";
   }
 
   /** A task's page: the case beside the form, the documents the step needs, claim when nobody has it yet. */

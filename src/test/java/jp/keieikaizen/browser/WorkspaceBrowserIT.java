@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -144,6 +145,13 @@ class WorkspaceBrowserIT {
     Boolean offered = wait(Duration.ofSeconds(30)).until(d -> tasks.createTaskQuery()
         .processInstanceBusinessKey(caseNumber).taskDefinitionKey("draftPlan").count() == 1);
     assertThat(offered).as("the agency is offered the plan").isTrue();
+
+    // the dashboard's stage times are per step, not per case
+    browser.get(url("/app/dashboard"));
+    List<String> stages = shown(By.cssSelector("#stages tbody"), Duration.ofSeconds(20), "workspace-stages")
+        .findElements(By.tagName("tr")).stream().map(WebElement::getText).toList();
+    assertThat(stages).anySatisfy(row -> assertThat(row).startsWith("利用申請を決定する"))
+        .allSatisfy(row -> assertThat(row).doesNotContain("｜"));
   }
 
   /**

@@ -148,5 +148,19 @@ class WorkspaceAccessIT {
     assertThat(coordinator.send("POST", "/app/tasks/" + decide + "/complete", "{\"decision\":\"ACCEPT\"}",
         "application/json").status()).as("no CSRF token").isEqualTo(403);
     assertThat(tasks.createTaskQuery().taskId(decide).count()).isEqualTo(1);
+
+    // the inbox: another council's coordinator cannot take the task in a bulk claim; its own council's can
+    WebappSession foreign = WebappSession.anonymous(port);
+    foreign.formLogin("wa-coord-27", PASSWORD);
+    assertThat(foreign.workspace("POST", "/app/inbox/claim", "task=" + decide, "application/x-www-form-urlencoded")
+        .status()).isEqualTo(302);
+    assertThat(tasks.createTaskQuery().taskId(decide).singleResult().getAssignee()).isNull();
+    var inbox = coordinator.send("GET", "/app/inbox?q=" + caseNumber, null, null);
+    assertThat(inbox.body()).contains("1 件", "name=\"task\" value=\"" + decide + "\"");
+    assertThat(coordinator.workspace("POST", "/app/inbox/claim", "task=" + decide + "&task=no-such-task",
+        "application/x-www-form-urlencoded").location()).endsWith("/app/inbox");
+    assertThat(tasks.createTaskQuery().taskId(decide).singleResult().getAssignee()).isEqualTo("wa-coord-13");
+    assertThat(coordinator.send("GET", "/app/inbox", null, null).body())
+        .contains("1件のタスクを担当しました。担当できなかったもの：1件");
   }
 }
