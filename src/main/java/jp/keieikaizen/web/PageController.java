@@ -107,12 +107,45 @@ class PageController {
     DashboardService.Dashboard dashboard = dashboards.dashboard(scope, fy);
     model.addAttribute("caller", caller);
     model.addAttribute("dashboard", dashboard);
+    model.addAttribute("fiscalYear", fy);
+    model.addAttribute("councils", caller.national() ? councilList.all() : List.of());
     try {
       model.addAttribute("dashboardJson", json.writeValueAsString(dashboard));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     return "dashboard";
+  }
+
+  /** A council's budget for a fiscal year, set from the dashboard by national managers and administrators. */
+  @org.springframework.web.bind.annotation.PostMapping("/app/dashboard/budget")
+  String setBudget(@RequestParam Map<String, String> form, Principal user,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    if (!callers.of(user).national()) {
+      throw new ForbiddenException("予算を設定できるのは全国本部と管理者です");
+    }
+    Map<String, Object> values = new java.util.HashMap<>(form);
+    values.remove("_csrf");
+    values.values().removeIf(v -> v instanceof String text && text.isBlank());
+    if (values.get("budgetYen") instanceof String yen) {
+      values.put("budgetYen", yen.replace(",", "").replace("，", "").strip());
+    }
+    jp.keieikaizen.common.FormValues input = new jp.keieikaizen.common.FormValues(values);
+    Integer fiscalYear = input.requiredInt("fiscalYear", 2013, 2100);
+    Object council = values.get("councilCode");
+    if (!(council instanceof String code) || !jp.keieikaizen.council.CouncilService.CODE.matcher(code).matches()) {
+      input.problem("councilCode", "協議会を選んでください");
+    }
+    Long yen = input.requiredLong("budgetYen", 0, 100_000_000_000L);
+    try {
+      input.validate();
+      dashboards.setBudget((String) council, fiscalYear, yen, user.getName());
+      redirect.addFlashAttribute("budgetSaved", labels.council((String) council) + " の" + fiscalYear + "年度予算を "
+          + String.format("%,d", yen) + "円にしました。");
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("budgetProblems", e.problems());
+    }
+    return "redirect:/app/dashboard" + (fiscalYear == null ? "" : "?fiscalYear=" + fiscalYear);
   }
 
   /**

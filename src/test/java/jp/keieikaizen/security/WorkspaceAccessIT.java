@@ -149,6 +149,20 @@ class WorkspaceAccessIT {
         "application/json").status()).as("no CSRF token").isEqualTo(403);
     assertThat(tasks.createTaskQuery().taskId(decide).count()).isEqualTo(1);
 
+    // the budget is set on the dashboard by national users only; a bad amount is refused with its rule
+    WebappSession manager = WebappSession.anonymous(port);
+    manager.formLogin("wa-manager", PASSWORD);
+    String budget = "fiscalYear=2031&councilCode=46&budgetYen=";
+    assertThat(coordinator.workspace("POST", "/app/dashboard/budget", budget + "1000", "application/x-www-form-urlencoded")
+        .status()).isEqualTo(403);
+    assertThat(manager.workspace("POST", "/app/dashboard/budget", budget + "abc", "application/x-www-form-urlencoded")
+        .status()).isEqualTo(302);
+    assertThat(manager.send("GET", "/app/dashboard?fiscalYear=2031", null, null).body()).contains("予算：");
+    assertThat(manager.workspace("POST", "/app/dashboard/budget", budget + "12%2C345%2C678",
+        "application/x-www-form-urlencoded").location()).endsWith("/app/dashboard?fiscalYear=2031");
+    assertThat(manager.send("GET", "/app/dashboard?fiscalYear=2031", null, null).body())
+        .contains("鹿児島県中小企業活性化協議会 の2031年度予算を 12,345,678円にしました。", "12,345,678");
+
     // the inbox: another council's coordinator cannot take the task in a bulk claim; its own council's can
     WebappSession foreign = WebappSession.anonymous(port);
     foreign.formLogin("wa-coord-27", PASSWORD);
