@@ -239,7 +239,11 @@ class PageController {
     Set<String> scope = callers.access().figuresScope(caller);
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
     model.addAttribute("caller", caller);
-    model.addAttribute("councils", caller.admin() ? null : caller.coordinatorOf());
+    model.addAttribute("councilOptions", councilList.all().stream()
+        .filter(c -> caller.admin() || caller.coordinatorOf().contains(c.prefectureCode())).toList());
+    model.addAttribute("fieldLabels", Map.of("councilCode", "協議会", "receivedOn", "受付日", "asker", "相談者",
+        "channel", "経路", "programme", "事業", "outcome", "結果", "companyName", "事業者名", "note", "備考",
+        "caseNumber", "案件番号"));
     model.addAttribute("today", today);
     model.addAttribute("askers", jp.keieikaizen.intake.InquiryKinds.Asker.values());
     model.addAttribute("channels", jp.keieikaizen.intake.InquiryKinds.Channel.values());
@@ -270,6 +274,31 @@ class PageController {
       model.addAttribute("entered", form);
       return "inquiries";
     }
+  }
+
+  /** Links an inquiry to the case it led to (its council's coordinators); a refusal is shown on the page. */
+  @org.springframework.web.bind.annotation.PostMapping("/app/inquiries/{id}/case")
+  String linkInquiry(@PathVariable long id, @RequestParam(required = false) String caseNumber, Principal user,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    Caller caller = callers.of(user);
+    var inquiry = inquiries.get(id);
+    if (!caller.admin() && !caller.coordinatorOf().contains(inquiry.councilCode())) {
+      throw new ForbiddenException("問合せを更新できるのはその協議会のコーディネーターです");
+    }
+    String number = caseNumber == null ? "" : caseNumber.strip();
+    try {
+      if (!CaseNumber.FORMAT.matcher(number).matches()) {
+        throw InvalidInputException.of("caseNumber", "案件番号（例：13-2026-0001）で入力してください");
+      }
+      inquiries.linkCase(id, callers.visible(number, user));
+      redirect.addFlashAttribute("linked", "問合せ " + id + " を案件 " + number + " に結び付けました。");
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("problems", e.problems());
+    } catch (NotFoundException e) {
+      redirect.addFlashAttribute("problems", List.of(new jp.keieikaizen.common.FieldProblem("caseNumber",
+          "案件 " + number + " は見つかりません")));
+    }
+    return "redirect:/app/inquiries";
   }
 
   /** The quarters offered: from the as-of date's back to the programme's start, newest first. */

@@ -163,7 +163,7 @@ class StatisticsPageBrowserIT {
     WebElement record = browser.findElement(By.id("record"));
     record.click();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(record));
-    assertThat(browser.findElement(By.id("problems")).getText()).contains("companyName");
+    assertThat(browser.findElement(By.id("problems")).getText()).startsWith("事業者名：").doesNotContain("companyName");
     assertThat(browser.findElements(By.id("saved"))).isEmpty();
 
     WebElement name = browser.findElement(By.id("companyName"));

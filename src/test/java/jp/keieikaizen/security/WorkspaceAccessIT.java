@@ -149,6 +149,9 @@ class WorkspaceAccessIT {
         "application/json").status()).as("no CSRF token").isEqualTo(403);
     assertThat(tasks.createTaskQuery().taskId(decide).count()).isEqualTo(1);
 
+    WebappSession foreign = WebappSession.anonymous(port);
+    foreign.formLogin("wa-coord-27", PASSWORD);
+
     // the budget is set on the dashboard by national users only; a bad amount is refused with its rule
     WebappSession manager = WebappSession.anonymous(port);
     manager.formLogin("wa-manager", PASSWORD);
@@ -163,9 +166,25 @@ class WorkspaceAccessIT {
     assertThat(manager.send("GET", "/app/dashboard?fiscalYear=2031", null, null).body())
         .contains("鹿児島県中小企業活性化協議会 の2031年度予算を 12,345,678円にしました。", "12,345,678");
 
+    // an inquiry is linked to its case on the inquiries page: by its council's coordinator, to a case of that council
+    var recorded = anonymous.withBasicAuth("wa-coord-13", PASSWORD).postForEntity("/api/inquiries", Map.of(
+        "councilCode", "13", "receivedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString(),
+        "asker", "COMPANY", "channel", "PHONE", "outcome", "APPLICATION_EXPECTED", "companyName", "株式会社作業画面権限試験"),
+        Map.class);
+    assertThat(recorded.getStatusCode().value()).as("%s", recorded.getBody()).isEqualTo(201);
+    long inquiry = ((Number) recorded.getBody().get("id")).longValue();
+    String link = "/app/inquiries/" + inquiry + "/case";
+    String encoded = "application/x-www-form-urlencoded";
+    assertThat(foreign.workspace("POST", link, "caseNumber=" + caseNumber, encoded).status()).isEqualTo(403);
+    assertThat(coordinator.workspace("POST", link, "caseNumber=13-2099-9999", encoded).location()).endsWith("/app/inquiries");
+    assertThat(coordinator.send("GET", "/app/inquiries", null, null).body()).contains("案件番号：案件 13-2099-9999 は見つかりません");
+    coordinator.workspace("POST", link, "caseNumber=" + caseNumber, encoded);
+    assertThat(coordinator.send("GET", "/app/inquiries", null, null).body())
+        .contains("問合せ " + inquiry + " を案件 " + caseNumber + " に結び付けました。");
+    assertThat(anonymous.withBasicAuth("wa-coord-13", PASSWORD).getForEntity("/api/inquiries", String.class).getBody())
+        .contains("\"caseNumber\":\"" + caseNumber + "\"");
+
     // the inbox: another council's coordinator cannot take the task in a bulk claim; its own council's can
-    WebappSession foreign = WebappSession.anonymous(port);
-    foreign.formLogin("wa-coord-27", PASSWORD);
     assertThat(foreign.workspace("POST", "/app/inbox/claim", "task=" + decide, "application/x-www-form-urlencoded")
         .status()).isEqualTo(302);
     assertThat(tasks.createTaskQuery().taskId(decide).singleResult().getAssignee()).isNull();
