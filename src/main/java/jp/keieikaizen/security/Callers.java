@@ -32,6 +32,31 @@ public class Callers {
   }
 
   /**
+   * A user's name as the pages show it (first and last name, as Tasklist shows them); the id when the user has no
+   * name or is unknown (an id of the system's own, or of a user since removed). Read once per request and user.
+   */
+  public String displayName(String userId) {
+    if (userId == null || userId.isBlank()) {
+      return "";
+    }
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    String key = Callers.class.getName() + ":name:" + userId;
+    if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof String known) {
+      return known;
+    }
+    var user = identity.createUserQuery().userId(userId).singleResult();
+    String name = user == null ? userId : String.join(" ", java.util.stream.Stream.of(user.getFirstName(),
+        user.getLastName()).filter(n -> n != null && !n.isBlank()).toList());
+    if (name.isBlank()) {
+      name = userId;
+    }
+    if (request != null) {
+      request.setAttribute(key, name, RequestAttributes.SCOPE_REQUEST);
+    }
+    return name;
+  }
+
+  /**
    * The caller with this user id; null means an internal call ({@link Caller#SYSTEM}). Within an HTTP request it is read
    * once: the controller's checks, the tenant check and the engine call of one request share it.
    */

@@ -29,10 +29,17 @@ class Labels {
 
   private final CouncilService councils;
   private final AgencyService agencies;
+  private final jp.keieikaizen.security.Callers users;
 
-  Labels(CouncilService councils, AgencyService agencies) {
+  Labels(CouncilService councils, AgencyService agencies, jp.keieikaizen.security.Callers users) {
     this.councils = councils;
     this.agencies = agencies;
+    this.users = users;
+  }
+
+  /** A user's name instead of their id (the id when they have none); empty for nobody (the system). */
+  public String user(String userId) {
+    return users == null ? String.valueOf(userId) : users.displayName(userId);
   }
 
   /** 「東京都中小企業活性化協議会」 for "13". */

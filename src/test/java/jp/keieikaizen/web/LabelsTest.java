@@ -16,7 +16,7 @@ import jp.keieikaizen.council.CouncilService;
 class LabelsTest {
 
   private final CouncilService councils = mock(CouncilService.class);
-  private final Labels labels = new Labels(councils, mock(AgencyService.class));
+  private final Labels labels = new Labels(councils, mock(AgencyService.class), null);
 
   @Test
   void everyRecordedEventReadsInJapanese() {
