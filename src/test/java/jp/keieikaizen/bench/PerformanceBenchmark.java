@@ -119,6 +119,15 @@ class PerformanceBenchmark {
       }
       return answer;
     });
+    // the workspace (#14), on the coordinator's browser session: the inbox page and a task's page (the case beside
+    // the form, its checklist), and the task's form as form-js loads it
+    List<String> councilTaskIds = tasks.createTaskQuery().taskCandidateGroup(Groups.coordinator("13")).listPage(0, 200)
+        .stream().map(org.camunda.bpm.engine.task.Task::getId).toList();
+    double[] workspaceInbox = PerformanceHarness.time(READS, () -> page(tasklist, "/app/inbox"));
+    double[] taskPage = PerformanceHarness.time(READS, () ->
+        page(tasklist, "/app/tasks/" + councilTaskIds.get(random.nextInt(councilTaskIds.size()))));
+    double[] taskForm = PerformanceHarness.time(READS, () ->
+        page(tasklist, "/app/tasks/" + councilTaskIds.get(random.nextInt(councilTaskIds.size())) + "/form"));
     double[] nationalList = PerformanceHarness.time(READS, () -> get(http, "/api/cases", adminAuth));
     double[] councilList = PerformanceHarness.time(READS, () -> get(http, "/api/cases?state=APPLIED", coordinatorAuth));
     double[] lastPage = PerformanceHarness.time(READS, () -> get(http, "/api/cases?programme=EARLY_PLAN&council=13&page=900",
@@ -148,6 +157,8 @@ class PerformanceBenchmark {
           coordinator inbox GET /api/tasks?size=200: median {} ms, p95 {} ms
           case page GET /api/cases/{{n}}: median {} ms, p95 {} ms over {} calls
           Tasklist filter 自協議会の未処理タスク as the coordinator (engine query with its authorization join), a page of 15: median {} ms, max {} ms of 3
+          workspace inbox page GET /app/inbox (a page of 30): median {} ms, p95 {} ms over {} calls
+          workspace task page GET /app/tasks/{{id}} (case, checklist): median {} ms, p95 {} ms; its form GET …/form: median {} ms, p95 {} ms
           case list, national (manager, newest 20): median {} ms, p95 {} ms
           case list, council 13 in state APPLIED (coordinator): median {} ms, p95 {} ms
           case list, programme and council, page 900 (manager): median {} ms, p95 {} ms
@@ -163,8 +174,18 @@ class PerformanceBenchmark {
         f(plan405.perSecond() / bare405.perSecond()),
         cases, open.size(), f(openSeconds), historyRows, historyTables, inboxSize, councilTasks, f(inbox[0]), f(inbox[1]), READS,
         f(inbox200[0]), f(inbox200[1]), f(casePage[0]),
-        f(casePage[1]), READS, f(tasklistFilter[0]), f(tasklistFilter[1]), f(nationalList[0]), f(nationalList[1]), f(councilList[0]), f(councilList[1]),
+        f(casePage[1]), READS, f(tasklistFilter[0]), f(tasklistFilter[1]), f(workspaceInbox[0]), f(workspaceInbox[1]), READS,
+        f(taskPage[0]), f(taskPage[1]), f(taskForm[0]), f(taskForm[1]), f(nationalList[0]), f(nationalList[1]), f(councilList[0]), f(councilList[1]),
         f(lastPage[0]), f(lastPage[1]), f(companySearch[0]), f(companySearch[1]), f(setupUnchanged[0]), f(setupApplied[0]), idleRss / 1024, loadRss / 1024, afterReadsRss / 1024);
+  }
+
+  /** A page of the workspace on a browser session; anything but 200 stops the measurement. */
+  private static String page(jp.keieikaizen.system.WebappSession session, String path) {
+    var answer = session.send("GET", path, null, null);
+    if (answer.status() != 200) {
+      throw new IllegalStateException(path + ": " + answer);
+    }
+    return answer.body();
   }
 
   private String get(HttpClient http, String path, String auth) {
