@@ -440,7 +440,7 @@ public class EarlyPlanLifecycleIT {
   private void refusedApplicationChangesNothing() {
     Map<String, Object> bad = application();
     bad.put("corporateNumber", "8234567890123");
-    bad.put("postalCode", "1000005");
+    bad.put("postalCode", "1000-005");
     bad.put("planFeeTax", 300_000);
     long casesBefore = count("case_file"), companiesBefore = count("company");
     long instancesBefore = runtime.createProcessInstanceQuery().count();

@@ -112,6 +112,38 @@ public final class FormValues {
     return true;
   }
 
+  /**
+   * A Japanese postal code, stored as 123-4567: seven digits with or without the hyphen, full-width digits and the
+   * usual dash look-alikes (－ ー ‐ − ―) read as the same. Anything else is refused with the form to use.
+   */
+  public String requiredPostalCode(String field) {
+    String s = requiredText(field, 20);
+    if (s == null) {
+      return null;
+    }
+    StringBuilder digits = new StringBuilder();
+    int dashes = 0;
+    int dashAt = -1;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '０' && c <= '９') {
+        c = (char) ('0' + (c - '０'));
+      }
+      if (c >= '0' && c <= '9') {
+        digits.append(c);
+      } else if ("-－ー‐−―".indexOf(c) >= 0) {
+        dashes++;
+        dashAt = digits.length();
+      } else {
+        return problem(field, "郵便番号は 123-4567 または 1234567 の形式で入力してください");
+      }
+    }
+    if (digits.length() != 7 || dashes > 1 || (dashes == 1 && dashAt != 3)) {
+      return problem(field, "郵便番号は 123-4567 または 1234567 の形式で入力してください");
+    }
+    return digits.substring(0, 3) + "-" + digits.substring(3);
+  }
+
   public String requiredPattern(String field, Pattern pattern, String rule) {
     String s = requiredText(field, 200);
     return s == null || pattern.matcher(s).matches() ? s : problem(field, rule);

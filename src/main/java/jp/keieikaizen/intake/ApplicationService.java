@@ -227,7 +227,7 @@ public class ApplicationService {
     Long capital = form.requiredLong(CAPITAL_YEN, 0, 10_000_000_000_000L);
     Integer employees = form.requiredInt(EMPLOYEES, 0, 1_000_000);
     Integer fyeMonth = form.requiredInt(FISCAL_YEAR_END_MONTH, 1, 12);
-    String postal = form.requiredPattern(POSTAL_CODE, POSTAL, "郵便番号は 123-4567 の形式で入力してください");
+    String postal = form.requiredPostalCode(POSTAL_CODE);
     String address = form.requiredName(ADDRESS, 200);
     String representative = form.requiredName(REPRESENTATIVE, 100);
     String phone = form.optionalPhone(PHONE);

@@ -119,4 +119,18 @@ class FormValuesTest {
       assertThat(form.hasProblem("phone")).as(bad).isTrue();
     }
   }
+
+  /** Postal codes are normalised, not refused, when they are seven digits in the usual ways of typing them (#14). */
+  @Test
+  void postalCodesAreNormalisedToTheirStoredForm() {
+    Map<String, String> read = new java.util.LinkedHashMap<>();
+    for (String typed : java.util.List.of("100-0005", "1000005", "１００－０００５", "１０００００５", "100ー0005", " 100-0005 ",
+        "1000-005", "100-00055", "100--0005", "〒100-0005", "10-00005")) {
+      FormValues form = new FormValues(Map.of("postalCode", typed));
+      String value = form.requiredPostalCode("postalCode");
+      read.put(typed, form.hasProblems() ? "refused" : value);
+    }
+    assertThat(read.values()).containsExactly("100-0005", "100-0005", "100-0005", "100-0005", "100-0005", "100-0005",
+        "refused", "refused", "refused", "refused", "refused");
+  }
 }

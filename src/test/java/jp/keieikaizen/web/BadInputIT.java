@@ -120,7 +120,7 @@ class BadInputIT {
     early.put("capitalYen", List.of(-1, "abc", 1.5, "1e3", "99999999999999999999", 1e20, SQL, "", Map.of()));
     early.put("employees", List.of(-5, 10_000_000, "many", 2.5, ""));
     early.put("fiscalYearEndMonth", List.of(0, 13, -1, "March", ""));
-    early.put("postalCode", List.of("", "1000005", "100-000", "abc-defg", "<b>100-0005</b>", "１００-０００５", SQL));
+    early.put("postalCode", List.of("", "1000-005", "100-000", "abc-defg", "<b>100-0005</b>", "100--0005", "100-00055", SQL));
     early.put("address", List.of("", "あ".repeat(201), IMG, SCRIPT, "東京都\u0007千代田区"));
     early.put("representative", List.of("", SCRIPT, "あ".repeat(101), "{{7*7}}"));
     early.put("phone", List.of("abc", "03-1234", "03-1234-567890", "+81-3-1234-5678", SCRIPT, SQL));
