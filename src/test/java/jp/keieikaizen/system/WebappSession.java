@@ -28,6 +28,7 @@ public final class WebappSession {
   private final HttpClient client;
 
   private String forwardedFor;
+  private Duration timeout = Duration.ofSeconds(60);
 
   private WebappSession(int port) {
     this.base = "http://localhost:" + port;
@@ -79,6 +80,12 @@ public final class WebappSession {
     return session;
   }
 
+  /** How long a call may take before it fails (60 s unless set; the benchmark's slowest engine queries take longer). */
+  public WebappSession timeout(Duration limit) {
+    this.timeout = limit;
+    return this;
+  }
+
   /** The names of the cookies this browser holds. */
   public java.util.Set<String> cookieNames() {
     return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName)
@@ -128,7 +135,7 @@ public final class WebappSession {
   }
 
   private Answer send(String method, String path, String body, String contentType, boolean withToken) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
         .header("Accept", "application/json, text/plain, */*");
     String token = withToken ? token() : null;
     if (extraHeader != null) {
