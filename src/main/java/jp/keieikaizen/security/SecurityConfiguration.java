@@ -165,7 +165,10 @@ class SecurityConfiguration {
         new NegatedRequestMatcher(WebappSingleSignOn.STATIC_FILES)));
     // a path pattern on the whole path: the webapps' APIs are servlets of their own, which a Spring MVC pattern misses
     return http.securityMatcher(paths.matcher("/camunda/**"))
-        .authorizeHttpRequests(a -> a.requestMatchers(WebappSingleSignOn.STATIC_FILES).permitAll()
+        // the webapps' own login is closed: the one login is /login (throttled); left open, it would check any
+        // account's password for a logged-in user without the throttle
+        .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/camunda/api/admin/auth/user/*/login/**")).denyAll()
+            .requestMatchers(WebappSingleSignOn.STATIC_FILES).permitAll()
             .anyRequest().authenticated())
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(unauthenticated, api)
             .defaultAuthenticationEntryPointFor(login, AnyRequestMatcher.INSTANCE))

@@ -37,6 +37,7 @@ import jp.keieikaizen.common.ForbiddenException;
 import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.common.NotFoundException;
 import jp.keieikaizen.intake.ApplicationService;
+import jp.keieikaizen.process.CaseProcess;
 import jp.keieikaizen.security.Caller;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -142,10 +143,11 @@ class ApplicationPage {
     CaseState state = cases.get(number).state();
     model.addAttribute("caller", caller);
     model.addAttribute("caseNumber", number.value());
-    model.addAttribute("documents", state == CaseState.APPLIED || state == CaseState.RETURNED
-        ? checklists.view(new DocumentChecklist.TaskContext(null, "decideApplication", "利用申請の決定", number, Map.of(),
-            java.time.Instant.now()))
-        : null);
+    // the decision's checklist, read from the case: the task itself may not exist yet while the automatic check runs
+    var decision = new DocumentChecklist.TaskContext(null, CaseProcess.Tasks.DECIDE_APPLICATION, "利用申請の決定", number,
+        Map.of(), java.time.Instant.now());
+    boolean undecided = state == CaseState.APPLIED || state == CaseState.RETURNED;
+    model.addAttribute("documents", undecided ? checklists.view(decision) : null);
     return "applied";
   }
 

@@ -25,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The case page's actions (#14): 取下げ by the lead agency or the council's staff, 引継ぎ by the council's
- * coordinator, each with a reason and a confirmation, under the same rules as /api. A refusal goes back to the case
+ * coordinator, each with a reason and a confirmation, under the same rules as /api; and its documents' downloads. A refusal goes back to the case
  * page with the rule it broke; a case the user may not act on is the Japanese 403/404 page.
  */
 @Controller
@@ -33,10 +33,19 @@ class CaseActionPage {
 
   private final ApiCaller callers;
   private final CaseWorkflow workflow;
+  private final DocumentController documents;
 
-  CaseActionPage(ApiCaller callers, CaseWorkflow workflow) {
+  CaseActionPage(ApiCaller callers, CaseWorkflow workflow, DocumentController documents) {
     this.callers = callers;
     this.workflow = workflow;
+    this.documents = documents;
+  }
+
+  /** A case's document, downloaded on the page's session (the same rules as /api: whoever may see the case). */
+  @org.springframework.web.bind.annotation.GetMapping("/app/cases/{caseNumber}/documents/{documentId}")
+  org.springframework.http.ResponseEntity<byte[]> document(@PathVariable String caseNumber, @PathVariable long documentId,
+      Principal user) {
+    return documents.download(caseNumber, documentId, user);
   }
 
   @PostMapping("/app/cases/{caseNumber}/withdrawal")

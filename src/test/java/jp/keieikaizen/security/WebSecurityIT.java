@@ -89,6 +89,8 @@ class WebSecurityIT {
     assertThat(user.status()).isEqualTo(200);
     assertThat(user.body()).contains("\"userId\":\"web-coord-13\"").contains("tasklist").doesNotContain("cockpit");
     assertThat(browser.engine("GET", "task/count", null).body()).contains("count");
+    assertThat(browser.send("POST", LOGIN, "username=web-coord-13&password=Tasklist-Login-7",
+        "application/x-www-form-urlencoded").status()).as("the webapps' own login stays closed after login").isEqualTo(403);
     assertThat(browser.send("GET", "/app/", null, null).status()).as("the pages, on the same session").isEqualTo(200);
 
     // their CSRF protection stays: a change without their token is refused

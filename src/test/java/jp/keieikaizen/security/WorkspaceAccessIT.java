@@ -121,6 +121,21 @@ class WorkspaceAccessIT {
         "coordinator 27: new 200, set 404, upload 404", "agency (own case): new 200, set 200, upload 302",
         "agency (other): new 200, set 404, upload 404", "national manager: new 403, set 200, upload 403");
 
+    // a document downloads on the session, for whoever may see the case
+    var uploaded = jp.keieikaizen.system.TestDocuments.upload(anonymous.withBasicAuth("wa-agency-own", PASSWORD), caseNumber,
+        "APPLICATION_FORM", "APPLICATION", null, null, "申請書.pdf");
+    assertThat(uploaded.getStatusCode().value()).as("%s", uploaded.getBody()).isEqualTo(201);
+    String document = "/app/cases/" + caseNumber + "/documents/" + uploaded.getBody().get("id");
+    List<String> downloads = new ArrayList<>();
+    users.forEach((role, user) -> {
+      WebappSession session = WebappSession.anonymous(port);
+      session.formLogin(user, PASSWORD);
+      var answer = session.send("GET", document, null, null);
+      downloads.add(role + ": " + answer.status() + (answer.status() == 200 ? " " + answer.contentType() : ""));
+    });
+    assertThat(downloads).containsExactly("coordinator 13: 200 application/pdf", "coordinator 27: 404",
+        "agency (own case): 200 application/pdf", "agency (other): 404", "national manager: 200 application/pdf");
+
     // the case list's search and its CSV keep to the caller's scope
     List<String> found = new ArrayList<>();
     users.forEach((role, user) -> {
