@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.casefile.CaseWorkflow;
+import jp.keieikaizen.common.ForbiddenException;
 import jp.keieikaizen.common.NotFoundException;
 import jp.keieikaizen.security.CaseAccess;
 import jp.keieikaizen.security.Caller;
@@ -63,6 +64,30 @@ class ApiCaller {
       throw unknownTask(taskId);
     }
     return number;
+  }
+
+  /**
+   * The case of a task the caller may see (404 otherwise, as for an unknown task) and act on: national managers only
+   * read (403). Whether the caller may work the task itself is the engine's decision.
+   */
+  CaseNumber workableTask(String taskId, Principal principal) {
+    CaseNumber number = visibleTask(taskId, principal);
+    Caller caller = of(principal);
+    if (caller.manager() && !caller.admin()) {
+      throw new ForbiddenException("全国本部は閲覧のみです");
+    }
+    return number;
+  }
+
+  /**
+   * Starts a case from an application, for a caller who may apply to that council (403 otherwise); the values are
+   * validated on the way in (400 per field).
+   */
+  CaseNumber startCase(jp.keieikaizen.casefile.Programme programme, java.util.Map<String, Object> application,
+      Principal principal) {
+    Object council = application.get("councilCode");
+    access.requireMayStart(of(principal), council instanceof String s ? s : null);
+    return workflow.submitApplication(programme, application, principal.getName());
   }
 
   static NotFoundException unknownTask(String taskId) {

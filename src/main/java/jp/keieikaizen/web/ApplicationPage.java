@@ -123,12 +123,8 @@ class ApplicationPage {
   @ResponseBody
   Map<String, Object> apply(@RequestParam(defaultValue = "EARLY_PLAN") String programme,
       @RequestBody Map<String, Object> application, Principal user) {
-    Caller caller = mayApply(user);
-    Object council = application.get("councilCode");
-    callers.access().requireMayStart(caller, council instanceof String s ? s : null);
-    Programme p = programme(programme);
-    CaseNumber number = workflow.submitApplication(p == Programme.EARLY_PLAN ? p : Programme.PLAN_405, application,
-        user.getName());
+    mayApply(user);
+    CaseNumber number = callers.startCase(programme(programme), application, user);
     return Map.of("caseNumber", number.value(), "location", "/app/cases/" + number.value() + "/application");
   }
 

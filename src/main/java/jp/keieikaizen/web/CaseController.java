@@ -26,7 +26,6 @@ import jp.keieikaizen.casefile.CaseWorkflow;
 import jp.keieikaizen.casefile.OpenTask;
 import jp.keieikaizen.casefile.Programme;
 import jp.keieikaizen.common.FieldProblem;
-import jp.keieikaizen.common.ForbiddenException;
 import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.common.InvalidInputException;
 import jp.keieikaizen.council.CouncilService;
@@ -68,9 +67,7 @@ class CaseController {
   }
 
   private ResponseEntity<Map<String, String>> start(Programme programme, Map<String, Object> application, Principal user) {
-    Object council = application.get("councilCode");
-    callers.access().requireMayStart(callers.of(user), council instanceof String s ? s : null);
-    CaseNumber number = workflow.submitApplication(programme, application, user.getName());
+    CaseNumber number = callers.startCase(programme, application, user);
     return ResponseEntity.created(URI.create("/api/cases/" + number.value())).body(Map.of("caseNumber", number.value()));
   }
 
@@ -160,7 +157,7 @@ class CaseController {
 
   @PostMapping("/tasks/{taskId}/claim")
   ResponseEntity<Void> claim(@PathVariable String taskId, Principal user) {
-    visibleTask(taskId, user);
+    callers.workableTask(taskId, user);
     workflow.claimTask(taskId, user.getName());
     return ResponseEntity.noContent().build();
   }
@@ -169,7 +166,7 @@ class CaseController {
   @PostMapping("/tasks/{taskId}/comments")
   ResponseEntity<Map<String, Object>> comment(@PathVariable String taskId, @RequestBody Map<String, Object> body,
       Principal user) {
-    visibleTask(taskId, user);
+    callers.workableTask(taskId, user);
     Object message = body.get("message");
     if (!(message instanceof String)) {
       throw InvalidInputException.of("message", "コメントを文字列で入力してください");
@@ -180,22 +177,11 @@ class CaseController {
 
   @PostMapping("/tasks/{taskId}/complete")
   ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Map<String, Object> values, Principal user) {
-    visibleTask(taskId, user);
+    callers.workableTask(taskId, user);
     workflow.completeTask(taskId, values, user.getName());
     return ResponseEntity.noContent().build();
   }
 
-  /**
-   * A task of a case the caller may see (404 otherwise, as for an unknown task); whether they may work it is the
-   * engine's decision (403). National managers only read.
-   */
-  private void visibleTask(String taskId, Principal user) {
-    callers.visibleTask(taskId, user);
-    Caller caller = callers.of(user);
-    if (caller.manager() && !caller.admin()) {
-      throw new ForbiddenException("全国本部は閲覧のみです");
-    }
-  }
 
 
   private static List<OpenTask> ownTasks(List<OpenTask> tasks, Caller caller) {

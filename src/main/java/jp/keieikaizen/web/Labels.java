@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jp.keieikaizen.agency.AgencyService;
 import jp.keieikaizen.casefile.CaseState;
@@ -103,48 +104,42 @@ class Labels {
       }
     }
     if (kind.startsWith("LENDER_")) {
-      try {
-        return "金融機関の回答：" + LenderResponse.valueOf(kind.substring(7)).label();
-      } catch (IllegalArgumentException unknown) {
-        return kind;
-      }
+      String answer = kind.substring("LENDER_".length());
+      String word = word(LenderResponse.class, answer, LenderResponse::label, "");
+      return word.equals(answer) ? kind : "金融機関の回答：" + word;
     }
     return kind;
   }
 
   /** A cost category's name for its code (PLAN → 計画策定支援費用). */
   public String category(String code) {
-    try {
-      return CostCategory.valueOf(code).label();
-    } catch (IllegalArgumentException | NullPointerException unknown) {
-      return code == null ? "" : code;
-    }
+    return word(CostCategory.class, code, CostCategory::label, "");
   }
 
   /** A lender's answer in words; no answer yet is 未回答. */
   public String lenderResponse(String code) {
-    try {
-      return code == null ? "未回答" : LenderResponse.valueOf(code).label();
-    } catch (IllegalArgumentException unknown) {
-      return code;
-    }
+    return word(LenderResponse.class, code, LenderResponse::label, "未回答");
   }
 
   /** A payment claim's state in words. */
   public String claimStatus(String code) {
-    try {
-      return ClaimStatus.valueOf(code).label();
-    } catch (IllegalArgumentException | NullPointerException unknown) {
-      return code == null ? "" : code;
-    }
+    return word(ClaimStatus.class, code, ClaimStatus::label, "");
   }
 
   /** A monitoring round's kind in words. */
   public String roundKind(String code) {
+    return word(RoundKind.class, code, RoundKind::label, "");
+  }
+
+  /** A code's word by its enum; an unknown code stays visible as it is, and no code (null) reads as {@code none}. */
+  private static <E extends Enum<E>> String word(Class<E> type, String code, Function<E, String> label, String none) {
+    if (code == null) {
+      return none;
+    }
     try {
-      return RoundKind.valueOf(code).label();
-    } catch (IllegalArgumentException | NullPointerException unknown) {
-      return code == null ? "" : code;
+      return label.apply(Enum.valueOf(type, code));
+    } catch (IllegalArgumentException unknown) {
+      return code;
     }
   }
 

@@ -27,13 +27,11 @@ class WorkspaceTaskApi {
 
   private final ApiCaller callers;
   private final CaseWorkflow workflow;
-  private final WorkspacePage pages;
   private final ObjectMapper json;
 
-  WorkspaceTaskApi(ApiCaller callers, CaseWorkflow workflow, WorkspacePage pages, ObjectMapper json) {
+  WorkspaceTaskApi(ApiCaller callers, CaseWorkflow workflow, ObjectMapper json) {
     this.callers = callers;
     this.workflow = workflow;
-    this.pages = pages;
     this.json = json;
   }
 
@@ -51,7 +49,7 @@ class WorkspaceTaskApi {
    */
   @PostMapping(path = "/app/tasks/{taskId}/complete", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> complete(@PathVariable String taskId, @RequestBody Map<String, Object> values, Principal user) {
-    CaseNumber number = pages.writable(taskId, user);
+    CaseNumber number = callers.workableTask(taskId, user);
     workflow.completeTask(taskId, values, user.getName());
     Caller caller = callers.of(user);
     String next = workflow.openTasks(number).stream().filter(t -> WorkspacePage.mayWork(caller, t)).map(OpenTask::id).findFirst()

@@ -17,8 +17,9 @@
 
 // keiei-kaizen: Tasklist settings (overrides the webjar's config.js; Spring serves the application's copy first).
 export default {
-  // one login: the webapps' login view sends the browser to the application's login page (scripts/sso.js)
-  customScripts: ['scripts/sso'],
+  // one login: the webapps' login view sends the browser to the application's login page; 「タスクを作成」 only for
+  // administrators (one script for the three webapps, app/keiei-sso.js)
+  customScripts: ['../keiei-sso'],
   // app name and vendor (the header shows "<vendor> <name>")
   app: {
     name: '経営改善計画 案件管理',

@@ -1,5 +1,5 @@
-// keiei-kaizen: one login for the workspace and the webapps. The webapps' own login view appears only when their
-// session has ended (logout, expiry). The page is then loaded again: without a session the server sends the browser
+// keiei-kaizen, loaded by Tasklist, Cockpit and Admin (customScripts in each app's config.js): one login for the
+// workspace and the webapps. The webapps' own login view appears only when their session has ended (logout, expiry). The page is then loaded again: without a session the server sends the browser
 // to the application's login page, which brings the user back here after logging in. (At most once in 10 seconds,
 // so that a refusal the reload cannot cure never turns into a loop.)
 function toLogin() {
