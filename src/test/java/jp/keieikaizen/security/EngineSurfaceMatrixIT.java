@@ -295,6 +295,22 @@ class EngineSurfaceMatrixIT {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance13).singleResult().isSuspended()).isFalse();
   }
 
+  /** Those who may list deployments (Cockpit) read the models' names, never the server's directories. */
+  @Test
+  void deploymentResourcesAreNamedWithoutServerPaths() {
+    List<String> names = new ArrayList<>();
+    repository.createDeploymentQuery().deploymentName("SpringAutoDeployment").list() // the application's own, not a test's
+        .forEach(d -> names.addAll(repository.getDeploymentResourceNames(d.getId())));
+    assertThat(names).contains("processes/early-plan.bpmn", "processes/plan-405.bpmn", "forms/decideApplication.form")
+        .allMatch(name -> name.matches("(processes|forms)/[A-Za-z0-9-]+\\.(bpmn|form)"), "a folder and a file name");
+    String deployment = repository.createDeploymentQuery().list().stream()
+        .filter(d -> repository.getDeploymentResourceNames(d.getId()).contains("forms/decideApplication.form"))
+        .findFirst().orElseThrow().getId();
+    Answer listed = call(MANAGER, "GET", "deployment/" + deployment + "/resources", null);
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.body()).contains("forms/decideApplication.form").doesNotContain("target/classes").doesNotContain("/work/");
+  }
+
   /** Identity and authorizations: one's own profile and groups only; the rest is Admin's (administrators). */
   @Test
   void identityAndAuthorizationCalls() {
