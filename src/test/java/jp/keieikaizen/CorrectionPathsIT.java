@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -24,13 +25,17 @@ import jp.keieikaizen.security.Groups;
 import jp.keieikaizen.system.TestAgencies;
 import jp.keieikaizen.system.TestDocuments;
 import jp.keieikaizen.system.TestUsers;
+import jp.keieikaizen.system.WebappSession;
 import jp.keieikaizen.system.WholeAppOnMariaDb;
 
 /**
  * Every correction and return path, driven through /api on MariaDB by the people who work it (an agency's user, the
  * council's coordinator and supervisor), not by the administrator: an application returned and resubmitted (the quote
  * re-entered unchanged, and changed), returned and withdrawn, and a claim returned, corrected and paid. Plan revision
- * after a lender's refusal and the consent that follows are driven in {@link EarlyPlanLifecycleIT}.
+ * after a lender's refusal and the consent that follows are driven in {@link EarlyPlanLifecycleIT}. On the way, the
+ * workspace's task pages are read as their users see them: each step shows what it is asked to decide (the reason of
+ * a return, the company's share due, the claim as filed, a lender's earlier refusal), a returned claim's form opens
+ * with the claim as filed, and a lender's answer offers only the answers the programme allows.
  */
 @WholeAppOnMariaDb
 class CorrectionPathsIT {
@@ -42,6 +47,7 @@ class CorrectionPathsIT {
   @Autowired TestRestTemplate anonymous;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
+  @LocalServerPort int port;
 
   @BeforeEach
   void users() {
@@ -58,6 +64,7 @@ class CorrectionPathsIT {
         EarlyPlanLifecycleIT.soleProprietor(AGENCY_CODE, "株式会社補正試験一"));
     returnForCorrection(caseNumber);
 
+    assertThat(page(AGENCY, task(caseNumber, "correctApplication"))).contains("協議会からの差戻し", "見積明細を確認してください");
     Map<String, Object> unchanged = new HashMap<>(Map.of("correctionAction", "RESUBMIT", "correctionNote", "見積を確認しました",
         "planFeeGross", 225_000, "planFeeTax", 20_454, "interimMonitoring", true, "interimFeeGross", 60_000,
         "interimFeeTax", 5_454, "finalFeeGross", 75_000, "finalFeeTax", 6_818, "monitoringIntervalMonths", 6));
@@ -71,21 +78,35 @@ class CorrectionPathsIT {
     complete(AGENCY, task(caseNumber, "draftPlan"), Map.of("planDate", TODAY, "planPeriodYears", 3,
         "hasBusinessModelOverview", true, "hasCashPlan", true, "hasPlannedPnl", true, "hasActionPlan", true));
     complete(SUPERVISOR, task(caseNumber, "advisePlan"), Map.of("adviceOutcome", "APPROVE"));
-    complete(AGENCY, task(caseNumber, "recordLenderResponse"),
-        Map.of("planSubmittedOn", TODAY, "lenderResponse", "RECEIPT", "respondedOn", TODAY));
-    complete(AGENCY, task(caseNumber, "recordCompanyShare"), Map.of("transferDate", TODAY, "transferAmount", 75_000));
+    String receipt = task(caseNumber, "recordLenderResponse");
+    assertThat(choices(form(AGENCY, receipt), "lenderResponse")).as("an early plan's lender gives a receipt")
+        .containsExactly("RECEIPT");
+    complete(AGENCY, receipt, Map.of("planSubmittedOn", TODAY, "lenderResponse", "RECEIPT", "respondedOn", TODAY));
+    String share = task(caseNumber, "recordCompanyShare");
+    // plan fee 225,000 yen: subsidy 150,000, the company's share 75,000
+    assertThat(page(AGENCY, share)).contains("振込が必要な事業者負担分", "75,000円", "記録済みの振込", "まだありません");
+    complete(AGENCY, share, Map.of("transferDate", TODAY, "transferAmount", 75_000));
     complete(AGENCY, task(caseNumber, "fileClaim"), Map.of("invoiceDate", TODAY, "invoiceGross", 250_000,
         "invoiceTax", 22_727));
 
     String check = task(caseNumber, "checkClaim");
     var noReason = post(COORDINATOR, "/api/tasks/" + check + "/complete", Map.of("claimDecision", "RETURN"));
     assertThat(EarlyPlanLifecycleIT.fields(noReason.getBody())).containsExactly("claimComment");
+    assertThat(page(COORDINATOR, check)).contains("計画策定支援費用（第1回）", "請求額（税込）", "250,000円",
+        "事業者負担分（必要額）", "記録済みの振込");
     complete(COORDINATOR, check, Map.of("claimDecision", "RETURN", "claimComment", "請求額が見積額を超えています"));
-    complete(AGENCY, task(caseNumber, "correctClaim"), Map.of("invoiceDate", TODAY, "invoiceGross", 225_000,
-        "invoiceTax", 20_454));
-    complete(COORDINATOR, task(caseNumber, "checkClaim"), Map.of("claimDecision", "APPROVE", "docInvoice", true,
+    String correct = task(caseNumber, "correctClaim");
+    assertThat(page(AGENCY, correct)).contains("差戻しの理由", "請求額が見積額を超えています");
+    Map<String, Object> asFiled = map(form(AGENCY, correct).get("values"));
+    assertThat(asFiled).as("the returned claim opens as filed").containsEntry("invoiceGross", 250_000)
+        .containsEntry("invoiceTax", 22_727).containsEntry("transferAmount", 75_000).containsEntry("invoiceDate", TODAY);
+    complete(AGENCY, correct, Map.of("invoiceDate", TODAY, "invoiceGross", 225_000, "invoiceTax", 20_454));
+    String pay = task(caseNumber, "checkClaim");
+    complete(COORDINATOR, pay, Map.of("claimDecision", "APPROVE", "docInvoice", true,
         "docTransfer", true, "docTimeSheet", true, "docCheckpoints", true, "docLenderResponses", true));
-    complete(COORDINATOR, task(caseNumber, "recordPayment"), Map.of("paidOn", TODAY, "paymentReference", "補正-1"));
+    String payment = task(caseNumber, "recordPayment");
+    assertThat(page(COORDINATOR, payment)).contains("支払う額", "75,000円（補正試験税理士法人 へ）");
+    complete(COORDINATOR, payment, Map.of("paidOn", TODAY, "paymentReference", "補正-1"));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> EarlyPlanLifecycleIT.list(view(caseNumber), "claims").stream()
         .anyMatch(c -> "PAID".equals(c.get("status"))));
@@ -136,12 +157,90 @@ class CorrectionPathsIT {
     complete(AGENCY, task(caseNumber, "correctApplication405"), corrected);
     assertThat(quotes(caseNumber)).containsExactlyInAnyOrder("PLAN:330000", "MONITORING:220000");
 
-    complete(COORDINATOR, task(caseNumber, "decideApplication"), Map.of("decision", "ACCEPT"));
+    String decide = task(caseNumber, "decideApplication");
+    assertThat(page(COORDINATOR, decide)).contains("決定の前に確認する内容", "すべての要件を満たしています",
+        "見積 330,000円 → 補助金 220,000円", "補助金の合計（受理で予算に計上）");
+    complete(COORDINATOR, decide, Map.of("decision", "ACCEPT"));
     task(caseNumber, "draftPlan405");
     assertThat(view(caseNumber)).containsEntry("state", "PLANNING");
+
+    // the plan, a refusal by one lender, the revision that answers it, and the lenders' consent
+    complete(AGENCY, task(caseNumber, "draftPlan405"), Map.of("planDate", TODAY, "planPeriodYears", 5,
+        "planSummary", "不採算部門の撤退と条件変更", "hasCompanyOverview", true, "hasBusinessModelOverview", true,
+        "hasCashPlan", true, "hasFinancialStatements", true, "hasActionPlan", true, "hasFinancialSupport", true));
+    String advise = task(caseNumber, "advisePlan");
+    assertThat(page(SUPERVISOR, advise)).contains("助言する計画", "計画期間", "5年", "不採算部門の撤退と条件変更");
+    complete(SUPERVISOR, advise, Map.of("adviceOutcome", "APPROVE"));
+    String first = lenderTask(caseNumber, "メイン銀行");
+    Map<String, Object> firstForm = form(AGENCY, first);
+    assertThat(choices(firstForm, "lenderResponse")).as("a 405 lender consents or refuses").containsExactly("CONSENT", "REFUSAL");
+    complete(AGENCY, first, Map.of("planSubmittedOn", TODAY, "lenderResponse", "REFUSAL", "respondedOn", TODAY,
+        "responseNote", "返済原資の根拠が不足"));
+    String second = lenderTask(caseNumber, "サブ信用金庫");
+    assertThat(map(form(AGENCY, second).get("values")))
+        .as("the plan's submission date recorded for another lender").containsEntry("planSubmittedOn", TODAY);
+    for (String lender : List.of("サブ信用金庫", "東京信用保証協会")) {
+      complete(AGENCY, lenderTask(caseNumber, lender), Map.of("planSubmittedOn", TODAY, "lenderResponse", "CONSENT",
+          "respondedOn", TODAY));
+    }
+    String revise = task(caseNumber, "revisePlan");
+    assertThat(page(AGENCY, revise)).contains("不同意の内容", "メイン銀行（第1版の計画", "不同意：返済原資の根拠が不足",
+        "サブ信用金庫", "同意済み");
+    complete(AGENCY, revise, Map.of("planDate", TODAY, "revisionNote", "返済原資の根拠を追加"));
+    String again = lenderTask(caseNumber, "メイン銀行");
+    assertThat(page(AGENCY, again)).contains("これまでの回答（第1版の計画）", "不同意", "返済原資の根拠が不足");
+    complete(AGENCY, again, Map.of("planSubmittedOn", TODAY, "lenderResponse", "CONSENT", "respondedOn", TODAY));
+    task(caseNumber, "recordCompanyShare");
+    WebappSession coordinator = session(COORDINATOR);
+    assertThat(coordinator.send("GET", "/app/cases/" + caseNumber, null, null).body())
+        .as("the case page keeps the refusal beside the consent").contains("第1版：不同意", "第2版：同意");
   }
 
   // --- helpers
+
+  private String lenderTask(String caseNumber, String lender) {
+    return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> EarlyPlanLifecycleIT.list(view(caseNumber), "openTasks").stream()
+            .filter(t -> "recordLenderResponse".equals(t.get("key")) && ((String) t.get("name")).contains(lender))
+            .map(t -> (String) t.get("id")).findFirst().orElse(null), id -> id != null);
+  }
+
+  /** The task's page in the workspace, as its user sees it (claimed for them first, as they would). */
+  private String page(String user, String taskId) {
+    post(user, "/api/tasks/" + taskId + "/claim", Map.of());
+    WebappSession.Answer page = session(user).send("GET", "/app/tasks/" + taskId, null, null);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    return page.body();
+  }
+
+  private Map<String, Object> form(String user, String taskId) {
+    WebappSession.Answer form = session(user).send("GET", "/app/tasks/" + taskId + "/form", null, null);
+    assertThat(form.status()).as(form.body()).isEqualTo(200);
+    return map(form.json());
+  }
+
+  /** The values a form's radio group offers. */
+  private static List<Object> choices(Map<String, Object> form, String key) {
+    return EarlyPlanLifecycleIT.list(map(form.get("schema")), "components").stream()
+        .flatMap(c -> c.containsKey("components") ? EarlyPlanLifecycleIT.list(c, "components").stream() : java.util.stream.Stream.of(c))
+        .filter(c -> key.equals(c.get("key"))).flatMap(c -> EarlyPlanLifecycleIT.list(c, "values").stream())
+        .map(v -> v.get("value")).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object json) {
+    return (Map<String, Object>) json;
+  }
+
+  private final Map<String, WebappSession> sessions = new HashMap<>();
+
+  private WebappSession session(String user) {
+    return sessions.computeIfAbsent(user, u -> {
+      WebappSession session = WebappSession.anonymous(port);
+      session.formLogin(u, PASSWORD);
+      return session;
+    });
+  }
 
   private String apply(String path, Map<String, Object> application) {
     ResponseEntity<Map<String, Object>> response = as(AGENCY).exchange(path, HttpMethod.POST, new HttpEntity<>(application),

@@ -388,6 +388,25 @@ public class EarlyPlanLifecycleIT {
     assertThat(http.getForEntity("/api/cases/13-1999-9999", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  /**
+   * The application set uploaded the moment the case exists, while the eligibility check changes the same case: each
+   * upload is stored once (the first try that meets the check's change is repeated), never a 500 or a lost file.
+   */
+  @Test
+  void documentsUploadedRightAfterApplyingAreEachStoredOnce() {
+    registerAgency();
+    for (int i = 0; i < 4; i++) {
+      String caseNumber = apply();
+      String name = "申請書" + i + ".pdf";
+      var stored = upload(caseNumber, "APPLICATION_FORM", name, MediaType.APPLICATION_PDF,
+          "%PDF-1.4\n利用申請書".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(stored.getStatusCode()).as("%s", stored.getBody()).isEqualTo(HttpStatus.CREATED);
+      var listed = http.exchange("/api/cases/" + caseNumber + "/documents", HttpMethod.GET, null,
+          new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+      assertThat(listed).singleElement().satisfies(d -> assertThat(d).containsEntry("fileName", name));
+    }
+  }
+
   ResponseEntity<Map> upload(String caseNumber, String type, String fileName, MediaType mediaType, byte[] content) {
     return jp.keieikaizen.system.TestDocuments.upload(http, caseNumber, type, "APPLICATION", null, null, fileName,
         mediaType, content);

@@ -404,7 +404,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     }
   }
 
-  static final String CONCURRENT_CHANGE = "同じ案件が同時に更新されたため、何も変更していません。画面を更新して、もう一度お試しください";
+  static final String CONCURRENT_CHANGE = ConflictException.CONCURRENT_CHANGE;
 
   /** Whether the failure is a lost race with a concurrent change (nothing was written; repeating may succeed). */
   static boolean isConcurrentChange(Throwable e) {

@@ -195,10 +195,8 @@ class ClaimHandlers {
   }
 
   private static ClaimRef ref(TaskInput input) {
-    String claimNo = input.contextString(CLAIM_NO);
-    String agency = input.contextString(CLAIM_AGENCY_ID);
-    return new ClaimRef(agency == null ? null : Long.valueOf(agency), CostCategory.valueOf(input.contextString(CLAIM_CATEGORY)),
-        claimNo == null ? 1 : Integer.parseInt(claimNo));
+    return ClaimRef.fromContext(input.contextString(CLAIM_CATEGORY), input.contextString(CLAIM_NO),
+        input.contextString(CLAIM_AGENCY_ID));
   }
 
   private static List<String> invoiceAndTransfer() {

@@ -2,6 +2,7 @@ package jp.keieikaizen.subsidy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,15 @@ public class ClaimService {
 
     public static ClaimRef of(CostCategory category) {
       return new ClaimRef(null, category, 1);
+    }
+
+    /**
+     * The claim a paymentClaim instance is about, from its variables as text: claimCategory (required), claimNo (1
+     * when absent) and claimAgencyId (the lead agency when absent).
+     */
+    public static ClaimRef fromContext(String category, String claimNo, String agencyId) {
+      return new ClaimRef(agencyId == null ? null : Long.valueOf(agencyId), CostCategory.valueOf(category),
+          claimNo == null ? 1 : Integer.parseInt(claimNo));
     }
 
     Long agencyOf(CaseFile file) {
@@ -180,6 +190,28 @@ public class ClaimService {
   }
 
   @Transactional(readOnly = true)
+  /**
+   * What the steps of one claim show: the claim as filed (empty before), the company's transfer recorded for it, the
+   * agency's subsidy line for the category, and the company's share due: the invoice less the computed subsidy once
+   * the claim is computed, else the share of the quote.
+   */
+  public record ClaimPicture(ClaimRef ref, Optional<PaymentClaim> claim, Optional<CompanySharePayment> transfer,
+      Optional<SubsidyLine> line, long companyShareDueYen) {
+  }
+
+  @Transactional(readOnly = true)
+  public ClaimPicture picture(CaseNumber number, ClaimRef ref) {
+    CaseFile file = cases.get(number);
+    Long agency = ref.agencyOf(file);
+    Optional<PaymentClaim> claim = find(file, ref);
+    Optional<SubsidyLine> line = breakdown(number).stream()
+        .filter(l -> l.agencyId().equals(agency) && l.category() == ref.category()).findFirst();
+    long due = claim.filter(c -> c.subsidyYen() != null && c.status() != ClaimStatus.RETURNED)
+        .map(c -> c.invoiced().grossYen() - c.subsidyYen())
+        .orElseGet(() -> line.map(SubsidyLine::companyShareYen).orElse(0L));
+    return new ClaimPicture(ref, claim, share(file, ref), line, due);
+  }
+
   public List<PaymentClaim> claims(CaseNumber number) {
     return claims.findByCaseIdOrderById(cases.get(number).id());
   }
@@ -244,7 +276,7 @@ public class ClaimService {
         .orElseThrow(() -> InvalidInputException.of("claimCategory", category.label() + " の見積がありません"));
   }
 
-  private java.util.Optional<CompanySharePayment> share(CaseFile file, ClaimRef ref) {
+  private Optional<CompanySharePayment> share(CaseFile file, ClaimRef ref) {
     return shares.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(file.id(), ref.agencyOf(file), ref.category(), ref.claimNo());
   }
 
@@ -261,7 +293,7 @@ public class ClaimService {
         .map(PaymentClaim::deferredYen).filter(d -> d != null).findFirst().orElse(0L);
   }
 
-  private java.util.Optional<PaymentClaim> find(CaseFile file, ClaimRef ref) {
+  private Optional<PaymentClaim> find(CaseFile file, ClaimRef ref) {
     return claims.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(file.id(), ref.agencyOf(file), ref.category(), ref.claimNo());
   }
 

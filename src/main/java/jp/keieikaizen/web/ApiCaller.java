@@ -90,6 +90,12 @@ class ApiCaller {
     return workflow.submitApplication(programme, application, principal.getName());
   }
 
+  /** The open task of a case the caller may see; an unknown or finished one answers as unknown (404). */
+  jp.keieikaizen.casefile.OpenTask openTask(CaseNumber number, String taskId) {
+    return workflow.openTasks(number).stream().filter(t -> t.id().equals(taskId)).findFirst()
+        .orElseThrow(() -> unknownTask(taskId));
+  }
+
   static NotFoundException unknownTask(String taskId) {
     return new NotFoundException("タスク " + taskId + " はありません（完了済みの可能性があります）");
   }

@@ -74,6 +74,12 @@ class ApiExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "権限がありません", e.getMessage());
   }
 
+  /** A change of the case by someone else (or a job) in the same moment, e.g. an upload while its step completes. */
+  @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+  ProblemDetail concurrentChange(RuntimeException e) {
+    return problem(HttpStatus.CONFLICT, "同時に更新されました", ConflictException.CONCURRENT_CHANGE);
+  }
+
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, "現在の状態ではできません", e.getMessage());

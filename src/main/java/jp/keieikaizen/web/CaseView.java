@@ -36,8 +36,13 @@ record CaseView(String caseNumber, String programme, String programmeLabel, Stri
   record Subcontractor(String name, long grossYen, long taxYen) {
   }
 
+  /** A lender with its latest answer and every answer it gave, oldest first (a refusal stays on record). */
   record Lender(String name, String kind, boolean mainLender, LocalDate planSubmittedOn, String response,
-      LocalDate responseOn) {
+      LocalDate responseOn, List<Answer> answers) {
+  }
+
+  /** One answer of a lender to one version of the plan (planRevision 0 is the first plan). */
+  record Answer(int planRevision, String response, LocalDate respondedOn, String reason) {
   }
 
   record Round(int roundNo, String kind, LocalDate dueDate, LocalDate submittedOn, String reviewOutcome) {

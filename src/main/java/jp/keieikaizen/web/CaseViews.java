@@ -75,11 +75,18 @@ class CaseViews {
             c.deferredYen(), c.paidOn(), c.paymentReference(), c.returnReason(),
             c.subcontractorInvoices().stream().map(i -> new CaseView.Subcontractor(i.subcontractorName(),
                 i.amount().grossYen(), i.amount().taxYen())).toList())).toList(),
-        lenders.lenders(number).stream().map(l -> new CaseView.Lender(l.name(), l.kind().name(), l.mainLender(),
-            l.planSubmittedOn(), l.response() == null ? null : l.response().name(), l.responseOn())).toList(),
+        lenders(number),
         monitoring.reports(number).stream().map(r -> new CaseView.Round(r.roundNo(), r.roundKind().name(),
             r.dueDate(), r.submittedOn(), r.reviewOutcome() == null ? null : r.reviewOutcome().name())).toList(),
         f.events().stream().map(e -> new CaseView.Event(e.occurredAt(), e.kind(), e.actor(), e.detail())).toList(),
         workflow.openTasks(number));
+  }
+
+  private java.util.List<CaseView.Lender> lenders(CaseNumber number) {
+    var answers = lenders.responses(number);
+    return lenders.lenders(number).stream().map(l -> new CaseView.Lender(l.name(), l.kind().name(), l.mainLender(),
+        l.planSubmittedOn(), l.response() == null ? null : l.response().name(), l.responseOn(),
+        answers.stream().filter(a -> a.lenderId().equals(l.id())).map(a -> new CaseView.Answer(a.revision(),
+            a.response().name(), a.respondedOn(), a.reason())).toList())).toList();
   }
 }

@@ -75,11 +75,27 @@ class DocumentController {
         .body(doc.content());
   }
 
-  /** Stores an upload for a case the caller may work on (shared with the task document page). */
+  /**
+   * Stores an upload for a case the caller may work on (shared with the task document page). An upload only adds a
+   * document and a timeline entry, so one that met another change of the case in the same moment (the eligibility
+   * check right after an application, a job) is stored again in a fresh transaction, up to three times in all; the
+   * failed attempt wrote nothing.
+   */
   CaseDocument store(jp.keieikaizen.casefile.CaseNumber number, String type, String step, String subject,
       String issuedOn, MultipartFile file, Principal user) throws IOException {
-    return documents.store(number, documentType(type), step, subject == null || subject.isBlank() ? null : subject,
-        date(issuedOn), file.getOriginalFilename(), file.getContentType(), file.getBytes(), user.getName());
+    DocumentType documentType = documentType(type);
+    java.time.LocalDate issued = date(issuedOn);
+    byte[] content = file.getBytes();
+    for (int attempt = 1;; attempt++) {
+      try {
+        return documents.store(number, documentType, step, subject == null || subject.isBlank() ? null : subject,
+            issued, file.getOriginalFilename(), file.getContentType(), content, user.getName());
+      } catch (org.springframework.dao.ConcurrencyFailureException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static java.time.LocalDate date(String issuedOn) {

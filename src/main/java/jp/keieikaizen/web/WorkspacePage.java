@@ -37,12 +37,15 @@ class WorkspacePage {
   private final CaseWorkflow workflow;
   private final CaseViews views;
   private final TaskDocumentController checklists;
+  private final StepContext steps;
 
-  WorkspacePage(ApiCaller callers, CaseWorkflow workflow, CaseViews views, TaskDocumentController checklists) {
+  WorkspacePage(ApiCaller callers, CaseWorkflow workflow, CaseViews views, TaskDocumentController checklists,
+      StepContext steps) {
     this.callers = callers;
     this.workflow = workflow;
     this.views = views;
     this.checklists = checklists;
+    this.steps = steps;
   }
 
   /**
@@ -110,17 +113,19 @@ class WorkspacePage {
     Caller caller = callers.of(user);
     model.addAttribute("completed", done == null ? null : completed(done) + "続けて、この案件の次のタスクです。");
     CaseNumber number = callers.visibleTask(taskId, user);
-    OpenTask task = workflow.openTasks(number).stream().filter(t -> t.id().equals(taskId)).findFirst()
-        .orElseThrow(() -> ApiCaller.unknownTask(taskId));
+    OpenTask task = callers.openTask(number, taskId);
+    java.util.Optional<CaseWorkflow.TaskForm> form = workflow.taskForm(taskId);
     model.addAttribute("caller", caller);
     model.addAttribute("task", task);
     model.addAttribute("mine", caller.userId().equals(task.assignee()));
     model.addAttribute("claimable", task.assignee() == null && mayWork(caller, task));
     model.addAttribute("view", views.view(number));
     model.addAttribute("documents", checklists.view(taskId, user));
-    model.addAttribute("hasForm", workflow.taskForm(taskId).isPresent());
+    model.addAttribute("hasForm", form.isPresent());
+    model.addAttribute("facts", steps.facts(task, number, form.map(CaseWorkflow.TaskForm::values).orElse(java.util.Map.of())));
     return "task";
   }
+
 
   /** The confirmation after a completion, for a well-formed case number only. */
   private static String completed(String caseNumber) {

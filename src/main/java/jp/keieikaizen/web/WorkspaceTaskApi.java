@@ -28,19 +28,26 @@ class WorkspaceTaskApi {
   private final ApiCaller callers;
   private final CaseWorkflow workflow;
   private final ObjectMapper json;
+  private final StepContext steps;
 
-  WorkspaceTaskApi(ApiCaller callers, CaseWorkflow workflow, ObjectMapper json) {
+  WorkspaceTaskApi(ApiCaller callers, CaseWorkflow workflow, ObjectMapper json, StepContext steps) {
     this.callers = callers;
     this.workflow = workflow;
     this.json = json;
+    this.steps = steps;
   }
 
-  /** The task's form schema and the values it opens with, for form-js. */
+  /**
+   * The task's form schema with the choices the case allows, and the values it opens with (its variables and what the
+   * step takes from the case record, e.g. a returned claim as filed), for form-js.
+   */
   @GetMapping(path = "/app/tasks/{taskId}/form", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> form(@PathVariable String taskId, Principal user) throws IOException {
-    callers.visibleTask(taskId, user);
+    CaseNumber number = callers.visibleTask(taskId, user);
+    OpenTask task = callers.openTask(number, taskId);
     CaseWorkflow.TaskForm form = workflow.taskForm(taskId).orElseThrow(() -> ApiCaller.unknownTask(taskId));
-    return Map.of("schema", json.readTree(form.schema()), "values", form.values());
+    return Map.of("schema", steps.tailor(task, json.readTree(form.schema()), form.values()),
+        "values", steps.values(task, number, form.values()));
   }
 
   /**
