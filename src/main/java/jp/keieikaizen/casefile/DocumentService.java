@@ -54,6 +54,32 @@ public class DocumentService {
     return store(number, type, step, null, null, fileName, contentType, content, uploadedBy);
   }
 
+  /** One file of an upload: its name, declared type and content. */
+  public record Upload(String fileName, String contentType, byte[] content) {
+  }
+
+  /**
+   * Several files for one line of a checklist (e.g. three years' tax returns) at once, in one transaction: all are
+   * stored, or none. A refusal names the file it is about.
+   */
+  public List<CaseDocument> storeAll(CaseNumber number, DocumentType type, String step, String subject,
+      java.time.LocalDate issuedOn, List<Upload> files, String uploadedBy) {
+    List<CaseDocument> saved = new java.util.ArrayList<>();
+    for (Upload upload : files) {
+      try {
+        saved.add(store(number, type, step, subject, issuedOn, upload.fileName(), upload.contentType(), upload.content(),
+            uploadedBy));
+      } catch (InvalidInputException e) {
+        if (files.size() == 1) {
+          throw e;
+        }
+        throw new InvalidInputException(e.problems().stream().map(p -> p.field().equals("file")
+            ? new FieldProblem("file", "「" + upload.fileName() + "」：" + p.rule()) : p).distinct().toList());
+      }
+    }
+    return saved;
+  }
+
   /**
    * Stores a document under its step and, where the step repeats, its subject (see {@link DocumentSlot}); a register
    * extract (履歴事項全部証明書) needs its date of issue.

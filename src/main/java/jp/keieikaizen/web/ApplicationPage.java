@@ -150,16 +150,17 @@ class ApplicationPage {
   /** One document of the application set, filed from the page after applying; a refusal comes back to it. */
   @PostMapping("/app/cases/{caseNumber}/application/documents")
   String upload(@PathVariable String caseNumber, @RequestParam Map<String, String> form,
-      @RequestPart(name = "file", required = false) MultipartFile file, Principal user, RedirectAttributes redirect)
+      @RequestPart(name = "file", required = false) List<MultipartFile> file, Principal user, RedirectAttributes redirect)
       throws IOException {
     CaseNumber number = callers.workable(caseNumber, user);
     try {
-      if (file == null || file.isEmpty()) {
+      List<MultipartFile> files = file == null ? List.of() : file.stream().filter(f -> !f.isEmpty()).toList();
+      if (files.isEmpty()) {
         throw InvalidInputException.of("file", "登録するファイルを選んでください");
       }
-      CaseDocument saved = documents.store(number, form.get("type"), form.get("step"), form.get("subject"),
-          form.get("issuedOn"), file, user);
-      redirect.addFlashAttribute("saved", saved.type().label() + "：" + saved.fileName());
+      List<CaseDocument> saved = documents.storeAll(number, form.get("type"), form.get("step"), form.get("subject"),
+          form.get("issuedOn"), files, user);
+      redirect.addFlashAttribute("saved", DocumentController.savedText(saved));
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("problems", e.problems());
     }

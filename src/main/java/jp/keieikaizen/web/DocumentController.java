@@ -75,27 +75,41 @@ class DocumentController {
         .body(doc.content());
   }
 
-  /**
-   * Stores an upload for a case the caller may work on (shared with the task document page). An upload only adds a
-   * document and a timeline entry, so one that met another change of the case in the same moment (the eligibility
-   * check right after an application, a job) is stored again in a fresh transaction, up to three times in all; the
-   * failed attempt wrote nothing.
-   */
+  /** Stores an upload for a case the caller may work on. */
   CaseDocument store(jp.keieikaizen.casefile.CaseNumber number, String type, String step, String subject,
       String issuedOn, MultipartFile file, Principal user) throws IOException {
+    return storeAll(number, type, step, subject, issuedOn, List.of(file), user).get(0);
+  }
+
+  /**
+   * Stores one or several files of one checklist line (shared with the workspace's pages): all of them, or none. An
+   * upload only adds documents and timeline entries, so one that met another change of the case in the same moment
+   * (the eligibility check right after an application, a job) is stored again in a fresh transaction, up to three
+   * times in all; the failed attempt wrote nothing.
+   */
+  List<CaseDocument> storeAll(jp.keieikaizen.casefile.CaseNumber number, String type, String step, String subject,
+      String issuedOn, List<MultipartFile> files, Principal user) throws IOException {
     DocumentType documentType = documentType(type);
     java.time.LocalDate issued = date(issuedOn);
-    byte[] content = file.getBytes();
+    List<DocumentService.Upload> uploads = new java.util.ArrayList<>();
+    for (MultipartFile file : files) {
+      uploads.add(new DocumentService.Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+    }
     for (int attempt = 1;; attempt++) {
       try {
-        return documents.store(number, documentType, step, subject == null || subject.isBlank() ? null : subject,
-            issued, file.getOriginalFilename(), file.getContentType(), content, user.getName());
+        return documents.storeAll(number, documentType, step, subject == null || subject.isBlank() ? null : subject,
+            issued, uploads, user.getName());
       } catch (org.springframework.dao.ConcurrencyFailureException e) {
         if (attempt == 3) {
           throw e;
         }
       }
     }
+  }
+
+  /** What a page says after an upload: the line's document and its files' names. */
+  static String savedText(List<CaseDocument> saved) {
+    return saved.get(0).type().label() + "：" + String.join("、", saved.stream().map(CaseDocument::fileName).toList());
   }
 
   private static java.time.LocalDate date(String issuedOn) {

@@ -266,8 +266,10 @@ class StepContext {
       if (c.subsidyYen() != null && c.status() != ClaimStatus.RETURNED) {
         facts.add(StepFacts.Fact.of("補助対象額", yen(c.eligibleFeeYen())));
         facts.add(StepFacts.Fact.of("補助金", yen(c.subsidyYen())));
+        long carried = c.payableYen() == null ? 0 : c.payableYen() - c.subsidyYen();
         facts.add(StepFacts.Fact.of("今回の支払額", yen(c.payableYen())
-            + (c.deferredYen() != null && c.deferredYen() > 0 ? "（残り " + yen(c.deferredYen()) + " は伴走支援の支払申請で支払）" : "")));
+            + (c.deferredYen() != null && c.deferredYen() > 0 ? "（残り " + yen(c.deferredYen()) + " は伴走支援の支払申請で支払）"
+                : carried > 0 ? "（この補助金 " + yen(c.subsidyYen()) + " ＋ 計画策定支援費用の補助金の残り " + yen(carried) + "）" : "")));
       }
       if (c.approvedOn() != null) {
         facts.add(StepFacts.Fact.of("支払決定日", date(c.approvedOn())));

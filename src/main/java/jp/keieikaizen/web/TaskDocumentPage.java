@@ -2,6 +2,7 @@ package jp.keieikaizen.web;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
@@ -42,16 +43,17 @@ class TaskDocumentPage {
 
   @PostMapping("/app/tasks/{taskId}/documents")
   String upload(@PathVariable String taskId, @RequestParam Map<String, String> form,
-      @RequestPart(name = "file", required = false) MultipartFile file, Model model, Principal user,
+      @RequestPart(name = "file", required = false) List<MultipartFile> file, Model model, Principal user,
       RedirectAttributes redirect) throws IOException {
     var task = checklists.visibleTask(taskId, user);
     try {
-      if (file == null || file.isEmpty()) {
+      List<MultipartFile> files = file == null ? List.of() : file.stream().filter(f -> !f.isEmpty()).toList();
+      if (files.isEmpty()) {
         throw InvalidInputException.of("file", "登録するファイルを選んでください");
       }
-      CaseDocument saved = documents.store(callers.workable(task.caseNumber().toString(), user), form.get("type"),
-          form.get("step"), form.get("subject"), form.get("issuedOn"), file, user);
-      redirect.addFlashAttribute("saved", saved.type().label() + "：" + saved.fileName());
+      List<CaseDocument> saved = documents.storeAll(callers.workable(task.caseNumber().toString(), user),
+          form.get("type"), form.get("step"), form.get("subject"), form.get("issuedOn"), files, user);
+      redirect.addFlashAttribute("saved", DocumentController.savedText(saved));
       return "redirect:" + back(form, task);
     } catch (InvalidInputException e) {
       if (form.get("back") != null) { // the workspace's page shows the refusal above its checklist

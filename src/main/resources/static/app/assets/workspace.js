@@ -9,6 +9,16 @@
   if (!root || !window.FormViewer) {
     return;
   }
+  // form-js shows and reads dates in the browser's default locale (m/d/Y in an English browser). The forms are
+  // Japanese, so their dates are too (yyyy/m/d, and the placeholder says so) whatever the browser's language.
+  var NativeDateTimeFormat = Intl.DateTimeFormat;
+  var JapaneseDateTimeFormat = function (locale, options) {
+    return new NativeDateTimeFormat(locale === undefined || locale === 'default' ? 'ja-JP' : locale, options);
+  };
+  JapaneseDateTimeFormat.prototype = NativeDateTimeFormat.prototype;
+  JapaneseDateTimeFormat.supportedLocalesOf = NativeDateTimeFormat.supportedLocalesOf;
+  Intl.DateTimeFormat = JapaneseDateTimeFormat;
+
   var button = document.getElementById('complete');
   var previewButton = document.getElementById('preview');
   var previewResult = document.getElementById('preview-result');

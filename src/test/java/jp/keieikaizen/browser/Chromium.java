@@ -47,7 +47,7 @@ final class Chromium {
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja-JP,ja"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-        .usingAnyFreePort().withEnvironment(java.util.Map.of("TZ", "Asia/Tokyo")).build();
+        .usingAnyFreePort().withEnvironment(java.util.Map.of("TZ", "Asia/Tokyo", "LANG", "ja_JP.UTF-8", "LANGUAGE", "ja")).build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
     return driver;

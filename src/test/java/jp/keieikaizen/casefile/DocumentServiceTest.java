@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,22 @@ class DocumentServiceTest {
     assertThat(doc.sizeBytes()).isEqualTo(PDF.length);
     assertThat(doc.sha256()).hasSize(64).isEqualTo(DocumentService.sha256(PDF));
     assertThat(doc.fileName()).isEqualTo("計画書.pdf");
+  }
+
+  @Test
+  void severalFilesOfOneLineAreStoredTogetherAndARefusalNamesItsFile() {
+    var three = List.of(new DocumentService.Upload("申告書1.pdf", "application/pdf", PDF),
+        new DocumentService.Upload("申告書2.pdf", "application/pdf", PDF), new DocumentService.Upload("申告書3.pdf", "application/pdf", PDF));
+    assertThat(documents.storeAll(NUMBER, DocumentType.TAX_RETURN, "APPLICATION", null, null, three, "agency-demo"))
+        .extracting(CaseDocument::fileName).containsExactly("申告書1.pdf", "申告書2.pdf", "申告書3.pdf");
+    var oneBad = List.of(new DocumentService.Upload("申告書1.pdf", "application/pdf", PDF),
+        new DocumentService.Upload("写真.pdf", "application/pdf", new byte[] { 'M', 'Z', 0 }));
+    assertThatThrownBy(() -> documents.storeAll(NUMBER, DocumentType.TAX_RETURN, "APPLICATION", null, null, oneBad, null))
+        .isInstanceOfSatisfying(jp.keieikaizen.common.InvalidInputException.class, e -> assertThat(e.problems())
+            .singleElement().satisfies(p -> {
+              assertThat(p.field()).isEqualTo("file");
+              assertThat(p.rule()).startsWith("「写真.pdf」：登録できる形式は");
+            }));
   }
 
   @Test
