@@ -47,6 +47,7 @@ public class EarlyPlanLifecycleIT {
   TestRestTemplate http;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
+  @Autowired jp.keieikaizen.intake.ApplicationService applications;
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
@@ -283,6 +284,22 @@ public class EarlyPlanLifecycleIT {
     draft.put("planFeeTax", 400_000);
     assertThat(fields(post("/api/subsidy/preview", draft).getBody())).containsExactly("planFeeTax");
     assertThat(count("case_file")).isEqualTo(casesBefore);
+  }
+
+  /** The preview says what the eligibility check will say of the fees, by the same rules, before anything is stored. */
+  @Test
+  void aDraftsPreviewSaysWhatTheEligibilityCheckWillSayOfItsFees() {
+    Map<String, Object> draft = application405();
+    assertThat(applications.previewWithFindings(new jp.keieikaizen.common.FormValues(draft)).findings())
+        .containsExactly("計画策定支援費用が450,000円を超えるため、申請書類に工程表（ガントチャート）が必要です");
+    draft.put("planFeeGross", 1_400_000);
+    draft.put("planFeeTax", 127_272);
+    assertThat(applications.previewWithFindings(new jp.keieikaizen.common.FormValues(draft)).findings())
+        .anySatisfy(f -> assertThat(f).startsWith("費用総額").endsWith("が小規模企業の上限1,500,000円を超えています"));
+    Map<String, Object> early = new HashMap<>(Map.of("planFeeGross", 300_000, "planFeeTax", 27_272, "finalFeeGross",
+        60_000, "finalFeeTax", 5_454, "monitoringIntervalMonths", 6));
+    assertThat(applications.previewWithFindings(new jp.keieikaizen.common.FormValues(early)).findings())
+        .singleElement().satisfies(f -> assertThat(f).startsWith("計画策定支援費用 の見積額").endsWith("が上限225,000円を超えています"));
   }
 
   private List<Map<String, Object>> consentTasks(String caseNumber) {

@@ -33,6 +33,7 @@ import jp.keieikaizen.lender.LenderService;
 import jp.keieikaizen.lender.LenderService.LenderEntry;
 import jp.keieikaizen.subsidy.SubsidyAllocation;
 import jp.keieikaizen.subsidy.SubsidyRules;
+import jp.keieikaizen.subsidy.SubsidyRules.RuleVersion;
 
 /** Takes joint applications (利用申請): validates every field, then records company, case, quote and main lender. */
 @Service
@@ -86,14 +87,29 @@ public class ApplicationService {
    */
   @Transactional(readOnly = true)
   public List<PreviewLine> preview(FormValues form) {
+    return previewWithFindings(form).lines();
+  }
+
+  /**
+   * A draft application's preview: the subsidy per agency and category, and what the eligibility check will say of
+   * its fees (a category above its fee ceiling of 1.5× the cap, the 405 monitoring share and size-class ceiling, the
+   * 工程表 a plan fee above the threshold needs), by the same rules ({@link EligibilityService}). Nothing is stored.
+   */
+  public record Preview(List<PreviewLine> lines, List<String> findings) {
+  }
+
+  public Preview previewWithFindings(FormValues form) {
     Programme programme = form.isPresent(PROGRAMME) ? form.requiredEnum(PROGRAMME, Programme.class) : Programme.EARLY_PLAN;
     LocalDate date = form.isPresent(APPLICATION_DATE) ? form.requiredDate(APPLICATION_DATE) : cases.today();
     String leadCode = form.optionalText(AGENCY_CODE, 12);
     Quote quote = programme == null ? null : Quote.read(programme, form);
+    Long sales = form.isPresent(SALES_YEN) ? form.optionalLong(SALES_YEN, 0, 10_000_000_000_000L) : null;
+    Long debt = form.isPresent(DEBT_YEN) ? form.optionalLong(DEBT_YEN, 0, 10_000_000_000_000L) : null;
     if (date != null && date.isBefore(rules.versions().get(0).validFrom())) {
       form.problem(APPLICATION_DATE, rules.versions().get(0).validFrom() + " 以降の申請のみ扱えます");
     }
     form.validate();
+    RuleVersion version = rules.versionOn(date);
     List<String> codes = new ArrayList<>();
     codes.add(leadCode == null ? "代表認定支援機関" : leadCode);
     codes.addAll(quote.otherAgencyFees().keySet());
@@ -104,9 +120,18 @@ public class ApplicationService {
       long id = i++;
       other.forEach((c, m) -> fees.add(new SubsidyAllocation.Fee(id, c, m)));
     }
-    return SubsidyAllocation.allocate(rules.versionOn(date), programme, 0L, fees).stream()
+    List<PreviewLine> lines = SubsidyAllocation.allocate(version, programme, 0L, fees).stream()
         .map(l -> new PreviewLine(codes.get(l.agencyId().intValue()), l.category(), l.quotedGrossYen(), l.eligibleFeeYen(),
             l.capYen(), l.subsidyYen(), l.companyShareYen())).toList();
+    Map<CostCategory, Long> totals = new java.util.EnumMap<>(CostCategory.class);
+    fees.forEach(f -> totals.merge(f.category(), f.amount().base(version.subsidyBaseIncludesTax()), Long::sum));
+    List<String> findings = new ArrayList<>(EligibilityService.ceilingFindings(programme, totals, version));
+    findings.addAll(EligibilityService.feeShareFindings(programme, totals, sales, debt, version));
+    if (EligibilityService.needsGanttChart(programme, totals, version)) {
+      findings.add(String.format("計画策定支援費用が%,d円を超えるため、申請書類に工程表（ガントチャート）が必要です",
+          version.ganttChartThresholdYen()));
+    }
+    return new Preview(lines, findings);
   }
 
   /** Registers an application; with an initiator linked to an agency, that agency must be the lead. */

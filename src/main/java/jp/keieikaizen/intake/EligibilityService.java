@@ -95,15 +95,57 @@ public class EligibilityService implements jp.keieikaizen.casefile.GanttChartRul
         findings.add(category.label() + " の見積がありません");
       }
     }
-    var programmeRules = version.programme(file.programme());
+    findings.addAll(ceilingFindings(file.programme(), totals, version));
+  }
+
+  /**
+   * A category the programme does not pay for, or a category's quoted total above its fee ceiling (1.5× its subsidy
+   * cap): for a registered case and a draft application alike.
+   */
+  static List<String> ceilingFindings(Programme programme, Map<CostCategory, Long> totals, RuleVersion version) {
+    List<String> findings = new ArrayList<>();
+    var programmeRules = version.programme(programme);
     totals.forEach((category, total) -> {
       if (!programmeRules.covers(category)) {
         findings.add(category.label() + " はこの事業の補助対象ではありません");
-      } else if (total > version.feeCeiling(file.programme(), category)) {
+      } else if (total > version.feeCeiling(programme, category)) {
         findings.add(String.format("%s の見積額%,d円が上限%,d円を超えています", category.label(), total,
-            version.feeCeiling(file.programme(), category)));
+            version.feeCeiling(programme, category)));
       }
     });
+    return findings;
+  }
+
+  /**
+   * A 405 quote's monitoring share above its limit, and (通常枠) the total fee above the company's size class's ceiling;
+   * without sales and debt the size class is not known and nothing is said of it here.
+   */
+  static List<String> feeShareFindings(Programme programme, Map<CostCategory, Long> totals, Long salesYen, Long debtYen,
+      RuleVersion version) {
+    List<String> findings = new ArrayList<>();
+    if (programme == Programme.EARLY_PLAN) {
+      return findings;
+    }
+    long plan = totals.getOrDefault(CostCategory.PLAN, 0L) + totals.getOrDefault(CostCategory.DUE_DILIGENCE, 0L);
+    long monitoring = totals.getOrDefault(CostCategory.MONITORING, 0L);
+    if (monitoring * 100 > (plan + monitoring) * version.monitoringShareMaxPercent()) {
+      findings.add(String.format("伴走支援費用%,d円が計画策定支援費用との合計%,d円の%d%%を超えています", monitoring,
+          plan + monitoring, version.monitoringShareMaxPercent()));
+    }
+    if (programme == Programme.PLAN_405 && salesYen != null && debtYen != null) {
+      SizeClass size = version.sizeClass(salesYen, debtYen);
+      if (plan + monitoring > size.feeCeiling()) {
+        findings.add(String.format("費用総額%,d円が%s企業の上限%,d円を超えています", plan + monitoring, size.label(),
+            size.feeCeiling()));
+      }
+    }
+    return findings;
+  }
+
+  /** Whether a 405 quote's plan fee (with the DD) is above the threshold that asks for a 工程表. */
+  static boolean needsGanttChart(Programme programme, Map<CostCategory, Long> totals, RuleVersion version) {
+    return programme != Programme.EARLY_PLAN && totals.getOrDefault(CostCategory.PLAN, 0L)
+        + totals.getOrDefault(CostCategory.DUE_DILIGENCE, 0L) > version.ganttChartThresholdYen();
   }
 
   private void check405(CaseFile file, Company company, RuleVersion version, List<String> findings) {
@@ -115,21 +157,10 @@ public class EligibilityService implements jp.keieikaizen.casefile.GanttChartRul
     if (banks <= 1 && all.stream().noneMatch(l -> l.kind() == LenderKind.CREDIT_GUARANTEE)) {
       findings.add("取引金融機関が1行のみで保証協会付き融資もないため対象外です");
     }
-    Map<CostCategory, Long> totals = totals(file, version);
-    long plan = totals.getOrDefault(CostCategory.PLAN, 0L) + totals.getOrDefault(CostCategory.DUE_DILIGENCE, 0L);
-    long monitoring = totals.getOrDefault(CostCategory.MONITORING, 0L);
-    if (monitoring * 100 > (plan + monitoring) * version.monitoringShareMaxPercent()) {
-      findings.add(String.format("伴走支援費用%,d円が計画策定支援費用との合計%,d円の%d%%を超えています", monitoring,
-          plan + monitoring, version.monitoringShareMaxPercent()));
-    }
+    findings.addAll(feeShareFindings(file.programme(), totals(file, version), company.salesYen(),
+        company.interestBearingDebtYen(), version));
     if (company.salesYen() == null || company.interestBearingDebtYen() == null) {
       findings.add("売上高と有利子負債が入力されていません");
-    } else if (file.programme() == Programme.PLAN_405) {
-      SizeClass size = version.sizeClass(company.salesYen(), company.interestBearingDebtYen());
-      if (plan + monitoring > size.feeCeiling()) {
-        findings.add(String.format("費用総額%,d円が%s企業の上限%,d円を超えています", plan + monitoring, size.label(),
-            size.feeCeiling()));
-      }
     }
     if (needsGanttChart(file) && !documents.has(file.number(), DocumentType.GANTT_CHART)) {
       findings.add(String.format("計画策定支援費用が%,d円を超えるため工程表（ガントチャート）の提出が必要です",
@@ -144,9 +175,7 @@ public class EligibilityService implements jp.keieikaizen.casefile.GanttChartRul
       return false;
     }
     RuleVersion version = rules.versionOn(file.applicationDate());
-    Map<CostCategory, Long> totals = totals(file, version);
-    long plan = totals.getOrDefault(CostCategory.PLAN, 0L) + totals.getOrDefault(CostCategory.DUE_DILIGENCE, 0L);
-    return plan > version.ganttChartThresholdYen();
+    return needsGanttChart(file.programme(), totals(file, version), version);
   }
 
   /** Quoted fees per category, all agencies together, on the rule version's tax basis. */

@@ -43,8 +43,27 @@ public class DashboardService {
   public record Dashboard(LocalDate today, int fiscalYear, String fiscalYearLabel, List<String> states,
       Map<String, String> stateLabels, List<PipelineRow> pipeline, Map<String, Long> pipelineTotals,
       List<OpenTask> overdueTasks, List<StageTime> stageTimes, List<BudgetRow> budget, List<Round> monitoringDue,
-      List<Round> monitoringOverdue) {
+      List<Round> monitoringOverdue, Ageing ageing) {
   }
+
+  /**
+   * Open applications (申請受付 and 差戻し中: not yet decided) by days since their application date, per council, with
+   * the oldest ones. The buckets are {@link #AGE_BUCKETS}.
+   */
+  public record Ageing(List<String> buckets, List<AgeingRow> rows, List<Long> totals, List<OldApplication> oldest) {
+  }
+
+  public record AgeingRow(String councilCode, String councilName, List<Long> counts) {
+  }
+
+  public record OldApplication(String caseNumber, String councilCode, String stateLabel, LocalDate applicationDate,
+      long days) {
+  }
+
+  /** The upper bounds (days since the application, inclusive) of all but the last bucket. */
+  static final int[] AGE_LIMITS = { 14, 30, 60 };
+  static final List<String> AGE_BUCKETS = List.of("14日以内", "15〜30日", "31〜60日", "61日以上");
+  static final List<CaseState> UNDECIDED = List.of(CaseState.APPLIED, CaseState.RETURNED);
 
   static final int DUE_WINDOW_DAYS = 30;
 
@@ -98,7 +117,52 @@ public class DashboardService {
     List<Round> due = rounds("m.due_date >= ? AND m.due_date <= ?", councils, today, today.plusDays(DUE_WINDOW_DAYS));
     List<Round> overdue = rounds("m.due_date < ?", councils, today);
     return new Dashboard(today, fiscalYear, FiscalQuarter.fiscalYearLabel(fiscalYear), states, labels, pipeline, totals,
-        workflow.overdueTasks(councils, 200), workflow.stageTimes(councils, 5_000), budget, due, overdue);
+        workflow.overdueTasks(councils, 200), workflow.stageTimes(councils, 5_000), budget, due, overdue,
+        ageing(names, today));
+  }
+
+  /** Undecided applications by age, for the councils shown (their names, in order), counted in the database. */
+  private Ageing ageing(Map<String, String> names, LocalDate today) {
+    StringBuilder buckets = new StringBuilder();
+    List<Object> args = new ArrayList<>();
+    for (int limit : AGE_LIMITS) {
+      buckets.append("SUM(CASE WHEN application_date >= ? THEN 1 ELSE 0 END), ");
+      args.add(java.sql.Date.valueOf(today.minusDays(limit)));
+    }
+    String undecided = String.join(",", UNDECIDED.stream().map(s -> "'" + s.name() + "'").toList());
+    Map<String, long[]> cumulative = new HashMap<>();
+    jdbc.query("SELECT council_code, " + buckets + "COUNT(*) FROM case_file WHERE state IN (" + undecided
+        + ") GROUP BY council_code", rs -> {
+          long[] within = new long[AGE_LIMITS.length + 1];
+          for (int i = 0; i <= AGE_LIMITS.length; i++) {
+            within[i] = rs.getLong(i + 2);
+          }
+          cumulative.put(rs.getString(1), within);
+        }, args.toArray());
+    List<AgeingRow> rows = new ArrayList<>();
+    long[] totals = new long[AGE_BUCKETS.size()];
+    names.forEach((code, name) -> {
+      long[] within = cumulative.get(code);
+      if (within == null || within[AGE_LIMITS.length] == 0) {
+        return;
+      }
+      List<Long> counts = new ArrayList<>();
+      for (int i = 0; i < AGE_BUCKETS.size(); i++) {
+        long count = within[i] - (i == 0 ? 0 : within[i - 1]); // within[i] counts those up to limit i, the last all
+        counts.add(count);
+        totals[i] += count;
+      }
+      rows.add(new AgeingRow(code, name, counts));
+    });
+    List<OldApplication> oldest = names.isEmpty() ? List.of() : jdbc.query("SELECT case_number, council_code, state, "
+        + "application_date FROM case_file WHERE state IN (" + undecided + ") AND council_code IN ("
+        + String.join(",", names.keySet().stream().map(c -> "?").toList()) + ") ORDER BY application_date, case_number LIMIT 10",
+        (rs, i) -> {
+          LocalDate applied = rs.getDate(4).toLocalDate();
+          return new OldApplication(rs.getString(1), rs.getString(2), CaseState.valueOf(rs.getString(3)).label(), applied,
+              java.time.temporal.ChronoUnit.DAYS.between(applied, today));
+        }, names.keySet().toArray());
+    return new Ageing(AGE_BUCKETS, rows, java.util.Arrays.stream(totals).boxed().toList(), oldest);
   }
 
   /** Sets a council's budget for a fiscal year (national office). */

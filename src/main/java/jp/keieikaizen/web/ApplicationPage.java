@@ -100,12 +100,16 @@ class ApplicationPage {
     return Map.of("schema", json.readTree(schema), "values", values);
   }
 
-  /** What the values would give, per agency and cost category; nothing is stored. */
+  /**
+   * What the values would give, per agency and cost category, and what the eligibility check will say of the fees
+   * (ceilings, the 405 monitoring share and size class, the 工程表); nothing is stored.
+   */
   @PostMapping(path = "/app/applications/preview", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  List<Map<String, Object>> preview(@RequestBody Map<String, Object> draft, Principal user) {
+  Map<String, Object> preview(@RequestBody Map<String, Object> draft, Principal user) {
     mayApply(user);
-    return applications.preview(new FormValues(draft)).stream().map(line -> {
+    var preview = applications.previewWithFindings(new FormValues(draft));
+    List<Map<String, Object>> lines = preview.lines().stream().map(line -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("agencyName", agencies.findByCode(line.agencyCode()).map(a -> a.name()).orElse(line.agencyCode()));
       row.put("categoryLabel", line.category().label());
@@ -116,6 +120,7 @@ class ApplicationPage {
       row.put("companyShareYen", line.companyShareYen());
       return row;
     }).toList();
+    return Map.of("lines", lines, "findings", preview.findings());
   }
 
   /** The application, under /api's rules (400 per field); the answer leads to the case's application set. */

@@ -214,7 +214,10 @@
     return Number(value).toLocaleString('ja-JP') + '円';
   }
 
-  /** The subsidy the values would give, per agency and cost category, as the decision will compute it. */
+  /**
+   * The subsidy the values would give, per agency and cost category, as the decision will compute it, and what the
+   * eligibility check will say of the fees (shown below the table; none: a line that says so).
+   */
   function preview(form, schema) {
     var data = checked(form);
     if (!data) {
@@ -227,7 +230,7 @@
       }
       var body = previewResult.querySelector('tbody');
       body.textContent = '';
-      answer.body.forEach(function (line) {
+      answer.body.lines.forEach(function (line) {
         var row = document.createElement('tr');
         [line.agencyName, line.categoryLabel, yen(line.quotedGrossYen), yen(line.eligibleFeeYen), yen(line.capYen),
           yen(line.subsidyYen), yen(line.companyShareYen)].forEach(function (text, i) {
@@ -240,6 +243,18 @@
         });
         body.appendChild(row);
       });
+      var findings = document.getElementById('preview-findings');
+      if (findings) {
+        findings.textContent = '';
+        var notes = answer.body.findings.length ? answer.body.findings : ['見積について、要件確認で指摘される項目はありません。'];
+        notes.forEach(function (text) {
+          var item = document.createElement('li');
+          item.textContent = text;
+          findings.appendChild(item);
+        });
+        findings.className = answer.body.findings.length ? 'error' : 'info';
+        findings.hidden = false;
+      }
       previewResult.hidden = false;
       previewResult.scrollIntoView({ block: 'nearest' });
     }).catch(offline);

@@ -239,6 +239,8 @@ class WorkspaceBrowserIT {
     assertThat(browser.findElement(By.id("preview-result")).getText()).contains("申請画面試験事務所", "計画策定支援費用",
         "150,000円", "75,000円");
     assertThat(preview.isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("preview-findings")).getText()).as("fees within every ceiling")
+        .isEqualTo("見積について、要件確認で指摘される項目はありません。");
     shot("workspace-apply-preview");
 
     complete.click();

@@ -143,7 +143,24 @@ class InquiryAndDashboardIT {
     assertThat(fukuoka.monitoringDue()).extracting(DashboardService.Round::caseNumber).containsExactly(caseNumber);
     assertThat(fukuoka.budget()).singleElement().satisfies(b -> assertThat(b.budgetYen()).isEqualTo(5_000_000));
 
+    // the application has waited 40 days for its decision: the ageing puts it in 31〜60日 and among the oldest
+    jdbc.update("UPDATE case_file SET application_date = ? WHERE id = ?", today.minusDays(40), caseId);
+    DashboardService.Ageing ageing = dashboards.dashboard(java.util.Set.of("40"), fiscalYear).ageing();
+    assertThat(ageing.buckets()).containsExactly("14日以内", "15〜30日", "31〜60日", "61日以上");
+    assertThat(ageing.rows()).singleElement().satisfies(r -> {
+      assertThat(r.councilCode()).isEqualTo("40");
+      assertThat(r.counts().get(2)).isGreaterThanOrEqualTo(1);
+      assertThat(r.counts().stream().mapToLong(Long::longValue).sum()).isEqualTo(fukuoka.pipeline().get(0).byState().get("APPLIED")
+          + fukuoka.pipeline().get(0).byState().get("RETURNED"));
+    });
+    assertThat(ageing.oldest()).anySatisfy(o -> {
+      assertThat(o.caseNumber()).isEqualTo(caseNumber);
+      assertThat(o.days()).isEqualTo(40);
+      assertThat(o.stateLabel()).isEqualTo("申請受付");
+    });
+
     DashboardService.Dashboard tokyo = dashboards.dashboard(java.util.Set.of("13"), fiscalYear);
+    assertThat(tokyo.ageing().oldest()).extracting(DashboardService.OldApplication::caseNumber).doesNotContain(caseNumber);
     assertThat(tokyo.overdueTasks()).extracting(t -> t.caseNumber()).doesNotContain(caseNumber);
     assertThat(tokyo.monitoringOverdue()).extracting(DashboardService.Round::caseNumber).doesNotContain(caseNumber);
   }
