@@ -59,7 +59,13 @@ public interface CaseWorkflow {
   /** The user's inbox, narrowed to one case when a case number is given; due first, or newest first. */
   List<OpenTask> inbox(String userId, CaseNumber only, boolean newestFirst, int page, int size);
 
-  /** How many tasks the user's inbox holds (narrowed to one case when given). */
+  /** Counts beyond this are not counted exactly: the inbox says 「1,000件以上」. */
+  int INBOX_COUNT_CAP = 1000;
+
+  /**
+   * How many tasks the user's inbox holds (narrowed to one case when given), counted up to {@link #INBOX_COUNT_CAP}
+   * and one more: a result above the cap means "more than the cap".
+   */
   long inboxCount(String userId, CaseNumber only);
 
   /**

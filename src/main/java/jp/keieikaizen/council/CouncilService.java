@@ -1,6 +1,7 @@
 package jp.keieikaizen.council;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,9 +26,21 @@ public class CouncilService {
     return councils.findAllByOrderByPrefectureCode();
   }
 
+  /**
+   * A council by its code. The 47 councils are seeded by a migration and never change while the application runs,
+   * so they are read once (every inbox row and page names its council).
+   */
   public Optional<Council> find(String prefectureCode) {
-    return councils.findById(prefectureCode);
+    Map<String, Council> known = byCode;
+    if (known == null) {
+      Map<String, Council> read = new java.util.HashMap<>();
+      councils.findAllByOrderByPrefectureCode().forEach(c -> read.put(c.prefectureCode(), c));
+      known = byCode = Map.copyOf(read);
+    }
+    return prefectureCode == null ? Optional.empty() : Optional.ofNullable(known.get(prefectureCode));
   }
+
+  private volatile Map<String, Council> byCode;
 
   public boolean exists(String prefectureCode) {
     return prefectureCode != null && councils.existsById(prefectureCode);

@@ -73,7 +73,10 @@ class WorkspacePage {
     List<OpenTask> tasks = searching ? workflow.inbox(user.getName(), only, newest, p, PAGE_SIZE + 1) : List.of();
     model.addAttribute("q", search);
     model.addAttribute("sort", newest ? "newest" : "due");
-    model.addAttribute("total", searching ? workflow.inboxCount(user.getName(), only) : 0L);
+    long total = searching ? workflow.inboxCount(user.getName(), only) : 0L;
+    model.addAttribute("total", total);
+    model.addAttribute("totalText", total > CaseWorkflow.INBOX_COUNT_CAP
+        ? String.format("%,d 件以上", CaseWorkflow.INBOX_COUNT_CAP) : String.format("%,d 件", total));
     model.addAttribute("caller", caller);
     model.addAttribute("tasks", tasks.subList(0, Math.min(PAGE_SIZE, tasks.size())));
     model.addAttribute("page", p);

@@ -41,6 +41,7 @@ class InboxQueryIT {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired CaseWorkflow workflow;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void theInboxHoldsExactlyTheEnginesTasksForTheUser() {
@@ -97,5 +98,8 @@ class InboxQueryIT {
     assertThat(workflow.inbox("iq-coord-13", second, false, 0, 100)).singleElement()
         .satisfies(t -> assertThat(t.caseNumber()).isEqualTo(second.value()));
     assertThat(workflow.inbox("iq-agency", second, false, 0, 100)).isEmpty();
+
+    // the due-first page is read along the index InboxIndex makes at start
+    assertThat(jdbc.queryForList("SHOW INDEX FROM ACT_RU_TASK WHERE Key_name = 'KK_IDX_TASK_DUE'")).isNotEmpty();
   }
 }
