@@ -38,7 +38,7 @@ import jp.keieikaizen.system.WholeAppOnMariaDb;
 @WholeAppOnMariaDb
 class EarlyPlanJourneyBrowserIT {
 
-  static final String PASSWORD = "Journey-Early-2026", AGENCY_CODE = "108413660001";
+  static final String PASSWORD = "Journey-Early-2026", AGENCY_CODE = "108413880001";
   static final String AGENCY = "je-agency", COORDINATOR = "je-coord-13", SUPERVISOR = "je-super-13";
 
   @LocalServerPort int port;
