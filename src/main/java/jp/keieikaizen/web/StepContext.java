@@ -232,15 +232,16 @@ class StepContext {
   }
 
   private void refusals(CaseNumber number, List<StepFacts.Fact> facts) {
+    List<CaseLender> all = lenders.lenders(number);
     Map<Long, String> names = new LinkedHashMap<>();
-    lenders.lenders(number).forEach(l -> names.put(l.id(), l.name()));
+    all.forEach(l -> names.put(l.id(), l.name()));
     List<LenderResponseRecord> responses = lenders.responses(number);
     int latest = responses.stream().mapToInt(LenderResponseRecord::revision).max().orElse(0);
     responses.stream().filter(r -> r.response() == LenderResponse.REFUSAL)
         .forEach(r -> facts.add(new StepFacts.Fact(names.getOrDefault(r.lenderId(), "金融機関") + "（第" + (r.revision() + 1)
             + "版の計画、" + date(r.respondedOn()) + "）", "不同意：" + Objects.requireNonNullElse(r.reason(), "理由の記録なし"),
             r.revision() == latest)));
-    lenders.lenders(number).stream().filter(l -> l.response() == LenderResponse.CONSENT)
+    all.stream().filter(l -> l.response() == LenderResponse.CONSENT)
         .forEach(l -> facts.add(StepFacts.Fact.of(l.name(), "同意済み（" + date(l.responseOn()) + "）")));
   }
 
@@ -250,7 +251,8 @@ class StepContext {
     ClaimPicture picture = claims.picture(number, ref);
     Long agency = ref.agencyId() == null ? file.leadAgencyId() : ref.agencyId();
     facts.add(StepFacts.Fact.of("費目", ref.category().label() + "（第" + ref.claimNo() + "回）"));
-    facts.add(StepFacts.Fact.of("認定支援機関", agencies.get(agency).name()));
+    String agencyName = agencies.get(agency).name();
+    facts.add(StepFacts.Fact.of("認定支援機関", agencyName));
     quoteLine(picture, facts);
     Optional<PaymentClaim> claim = picture.claim();
     if (step.equals("correctClaim")) {
@@ -282,7 +284,7 @@ class StepContext {
     }
     if (step.equals("recordPayment")) {
       claim.map(PaymentClaim::payableYen).ifPresent(p -> facts.add(StepFacts.Fact.warning("支払う額", yen(p)
-          + "（" + agencies.get(agency).name() + " へ）")));
+          + "（" + agencyName + " へ）")));
     }
   }
 
