@@ -35,7 +35,8 @@ import jp.keieikaizen.system.WholeAppOnMariaDb;
  * after a lender's refusal and the consent that follows are driven in {@link EarlyPlanLifecycleIT}. On the way, the
  * workspace's task pages are read as their users see them: each step shows what it is asked to decide (the reason of
  * a return, the company's share due, the claim as filed, a lender's earlier refusal), a returned claim's form opens
- * with the claim as filed, and a lender's answer offers only the answers the programme allows.
+ * with the claim as filed, and a lender's answer offers only the answers the programme allows. A 405 application's
+ * validity is extended by the coordinator on the case page (有効期限の延長), under the same rules as /api.
  */
 @WholeAppOnMariaDb
 class CorrectionPathsIT {
@@ -47,6 +48,7 @@ class CorrectionPathsIT {
   @Autowired TestRestTemplate anonymous;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
   @LocalServerPort int port;
 
   @BeforeEach
@@ -194,6 +196,83 @@ class CorrectionPathsIT {
     WebappSession coordinator = session(COORDINATOR);
     assertThat(coordinator.send("GET", "/app/cases/" + caseNumber, null, null).body())
         .as("the case page keeps the refusal beside the consent").contains("第1版：不同意", "第2版：同意");
+  }
+
+  /**
+   * The coordinator extends a 405 application's validity before it ends, on the case page and through /api: the case's
+   * date and the process's timer move together, the timeline says so; the agency may not; a date not after the current
+   * one or a missing reason is refused at its field; an early plan and a case whose review task is open answer 409.
+   */
+  @Test
+  void aCoordinatorExtendsA405ApplicationsValidityBeforeItEnds() {
+    Map<String, Object> application = EarlyPlanLifecycleIT.application405();
+    application.put("agencyCode", AGENCY_CODE);
+    application.remove("corporateNumber");
+    application.put("entityType", "SOLE_PROPRIETOR");
+    application.put("companyName", "有効期限試験商店");
+    application.put("planFeeGross", 330_000);
+    application.put("planFeeTax", 30_000);
+    application.put("monitoringFeeGross", 220_000);
+    application.put("monitoringFeeTax", 20_000);
+    String caseNumber = apply("/api/405/applications", application);
+    complete(COORDINATOR, task(caseNumber, "decideApplication"), Map.of("decision", "ACCEPT"));
+    task(caseNumber, "draftPlan405");
+    java.time.LocalDate validUntil = java.time.LocalDate.parse((String) view(caseNumber).get("applicationValidUntil"));
+    assertThat(validUntil).as("two years from acceptance").isEqualTo(java.time.LocalDate.parse(TODAY).plusYears(2));
+    String api = "/api/cases/" + caseNumber + "/validity-extension";
+    String later = validUntil.plusMonths(6).toString();
+
+    assertThat(post(AGENCY, api, Map.of("newValidUntil", later, "reason", "同意の見込み")).getStatusCode())
+        .as("the council extends, not the agency").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(EarlyPlanLifecycleIT.fields(post(COORDINATOR, api, Map.of("newValidUntil", validUntil.toString(),
+        "reason", "同意の見込み")).getBody())).containsExactly("newValidUntil");
+    assertThat(EarlyPlanLifecycleIT.fields(post(COORDINATOR, api, Map.of("newValidUntil", later)).getBody()))
+        .containsExactly("reason");
+    assertThat(view(caseNumber)).containsEntry("applicationValidUntil", validUntil.toString());
+
+    // on the case page, with its confirmation
+    WebappSession coordinator = session(COORDINATOR);
+    assertThat(coordinator.send("GET", "/app/cases/" + caseNumber, null, null).body())
+        .contains("利用申請の有効期限", validUntil.toString(), "有効期限の延長");
+    WebappSession.Answer unconfirmed = coordinator.workspace("POST", "/app/cases/" + caseNumber + "/validity-extension",
+        "newValidUntil=" + later + "&reason=" + encode("メイン行の同意が見込まれるため"), "application/x-www-form-urlencoded");
+    assertThat(unconfirmed.status()).isEqualTo(302);
+    assertThat(coordinator.send("GET", "/app/cases/" + caseNumber, null, null).body()).contains("確認：");
+    assertThat(view(caseNumber)).containsEntry("applicationValidUntil", validUntil.toString());
+    WebappSession.Answer done = coordinator.workspace("POST", "/app/cases/" + caseNumber + "/validity-extension",
+        "newValidUntil=" + later + "&reason=" + encode("メイン行の同意が見込まれるため") + "&confirm=yes",
+        "application/x-www-form-urlencoded");
+    assertThat(done.status()).isEqualTo(302);
+    assertThat(coordinator.send("GET", "/app/cases/" + caseNumber, null, null).body())
+        .contains("利用申請の有効期限を " + later + " まで延長しました。");
+    Map<String, Object> extended = view(caseNumber);
+    assertThat(extended).containsEntry("applicationValidUntil", later);
+    assertThat(EarlyPlanLifecycleIT.list(extended, "timeline")).anySatisfy(e -> assertThat(e)
+        .containsEntry("kind", "VALIDITY_EXTEND").containsEntry("detail", later + "まで：メイン行の同意が見込まれるため"));
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey("plan405").singleResult().getId();
+    var timer = management.createJobQuery().timers().processInstanceId(instance).activityId("applicationValidityEnded")
+        .singleResult();
+    assertThat(timer.getDuedate().toInstant()).as("the process's timer moved with the case's date")
+        .isEqualTo(java.time.LocalDate.parse(later).plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant());
+
+    // once the date has come, the decision is the review task's
+    management.setJobDuedate(timer.getId(), new java.util.Date());
+    task(caseNumber, "reviewApplicationValidity");
+    var open = post(COORDINATOR, api, Map.of("newValidUntil", java.time.LocalDate.parse(later).plusMonths(1).toString(),
+        "reason", "さらに延長"));
+    assertThat(open.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(open.getBody().toString()).contains("有効期限を延長するか判断する");
+
+    // an early plan has no validity to extend
+    String early = apply("/api/early-plan/applications", EarlyPlanLifecycleIT.soleProprietor(AGENCY_CODE, "有効期限早期試験"));
+    var earlyRefused = post(COORDINATOR, "/api/cases/" + early + "/validity-extension",
+        Map.of("newValidUntil", later, "reason", "延長"));
+    assertThat(earlyRefused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   // --- helpers

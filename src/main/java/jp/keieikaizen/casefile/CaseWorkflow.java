@@ -7,6 +7,9 @@ import java.util.Optional;
 /** What the rest of the application asks of the process engine; implemented in the process package. */
 public interface CaseWorkflow {
 
+  /** The new date of a validity extension: a field of the review task's form and of the case page's action. */
+  String NEW_VALID_UNTIL = "newValidUntil";
+
   /** Starts a case's process from application form values; the values are validated on the way in. */
   CaseNumber submitApplication(Programme programme, Map<String, Object> applicationValues, String initiator);
 
@@ -14,6 +17,13 @@ public interface CaseWorkflow {
 
   /** The council takes the case over to its own revitalisation support (引継ぎ). */
   void handOver(CaseNumber number, String reason, String userId);
+
+  /**
+   * The council extends a 405 application's validity (有効期限の延長) before it ends: the case's new date and the
+   * process's validity timer move together; refused for a case whose validity is no longer watched (an early plan, all
+   * lenders' consent obtained, a case ended) and while the validity review task is open (the decision is taken there).
+   */
+  void extendValidity(CaseNumber number, java.time.LocalDate until, String reason, String userId);
 
   List<OpenTask> openTasks(CaseNumber number);
 

@@ -21,6 +21,8 @@ import jp.keieikaizen.common.NotFoundException;
 @Transactional
 public class DocumentService {
 
+  private final org.springframework.context.ApplicationEventPublisher events;
+
   /** No path separators, no control characters (C0, DEL, C1), no line or paragraph separators. */
   private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile(
       "[^\\\\/\\p{Cntrl}\\x{80}-\\x{9F}\\x{2028}\\x{2029}]+");
@@ -41,7 +43,9 @@ public class DocumentService {
 
   DocumentService(CaseFileService cases, CaseDocumentRepository documents, Clock clock,
       @Value("${keiei.documents.max-size-bytes}") long maxSizeBytes,
-      @Value("${keiei.documents.allowed-types}") Set<String> allowedTypes) {
+      @Value("${keiei.documents.allowed-types}") Set<String> allowedTypes,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.cases = cases;
     this.documents = documents;
     this.clock = clock;
@@ -77,6 +81,7 @@ public class DocumentService {
             ? new FieldProblem("file", "「" + upload.fileName() + "」：" + p.rule()) : p).distinct().toList());
       }
     }
+    events.publishEvent(new DocumentsFiled(number, type));
     return saved;
   }
 

@@ -22,7 +22,7 @@ class Plan405Handlers {
   static final List<String> PLAN_405_CONTENTS = List.of("hasCompanyOverview", "hasBusinessModelOverview", "hasCashPlan",
       "hasFinancialStatements", "hasActionPlan", "hasFinancialSupport");
   static final String VALIDITY_DECISION = "validityDecision";
-  static final String NEW_VALID_UNTIL = "newValidUntil";
+  static final String NEW_VALID_UNTIL = CaseWorkflow.NEW_VALID_UNTIL;
   static final String VALIDITY_REASON = "validityReason";
   static final String APPLICATION_VALID_UNTIL = "applicationValidUntil";
 

@@ -54,6 +54,22 @@ public class EligibilityService implements jp.keieikaizen.casefile.GanttChartRul
     this.rules = rules;
   }
 
+  /**
+   * A 工程表 filed on an application awaiting its decision: the check runs again, so the decision task and the case page
+   * show the findings as they now stand (the decision itself checks once more).
+   */
+  @org.springframework.context.event.EventListener
+  public void documentsFiled(jp.keieikaizen.casefile.DocumentsFiled filed) {
+    if (filed.type() != DocumentType.GANTT_CHART) {
+      return;
+    }
+    CaseFile file = cases.get(filed.caseNumber());
+    if (file.eligible() != null && (file.state() == jp.keieikaizen.casefile.CaseState.APPLIED
+        || file.state() == jp.keieikaizen.casefile.CaseState.RETURNED)) {
+      check(filed.caseNumber());
+    }
+  }
+
   public EligibilityResult check(CaseNumber number) {
     CaseFile file = cases.get(number);
     RuleVersion version = rules.versionOn(file.applicationDate());

@@ -53,6 +53,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   private final String identityLinks;
   private final String taskTable;
   private final String executions;
+  private final org.camunda.bpm.engine.ManagementService management;
 
   CamundaCaseWorkflow(RuntimeService runtime, TaskService tasks, org.camunda.bpm.engine.FormService forms,
       org.camunda.bpm.engine.RepositoryService repository, HistoryService history, Callers callers,
@@ -70,6 +71,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     this.history = history;
     this.callers = callers;
     this.cases = cases;
+    this.management = management;
   }
 
   @Override
@@ -106,6 +108,42 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   @Transactional
   public void handOver(CaseNumber number, String reason, String userId) {
     end(number, CaseState.TAKEN_OVER, CaseProcess.Messages.CASE_HANDED_OVER, reason, userId, "引継ぎ");
+  }
+
+  @Override
+  @Transactional
+  public void extendValidity(CaseNumber number, java.time.LocalDate until, String reason, String userId) {
+    jp.keieikaizen.common.FormValues form = new jp.keieikaizen.common.FormValues(new HashMap<>());
+    if (reason == null || reason.isBlank() || reason.length() > 1000) {
+      form.problem("reason", "延長の理由を1000文字以内で入力してください");
+    }
+    var file = cases.get(number);
+    if (until == null) {
+      form.problem(CaseWorkflow.NEW_VALID_UNTIL, "延長後の期限を入力してください");
+    } else if (file.applicationValidUntil() != null
+        && (!until.isAfter(cases.today()) || !until.isAfter(file.applicationValidUntil()))) {
+      form.problem(CaseWorkflow.NEW_VALID_UNTIL,
+          "延長後の期限は今日と現在の期限（" + file.applicationValidUntil() + "）より後にしてください");
+    }
+    form.validate();
+    var instance = file.programme() == Programme.EARLY_PLAN ? null : runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(number.value()).processDefinitionKey(CaseProcess.PLAN_405).singleResult();
+    var timer = instance == null ? null : java.util.stream.Stream.of(CaseProcess.Tasks.APPLICATION_VALIDITY_ENDED,
+        CaseProcess.Tasks.WAIT_FOR_EXTENDED_VALIDITY).map(activity -> management.createJobQuery().timers()
+            .processInstanceId(instance.getId()).activityId(activity).singleResult())
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    if (instance != null && tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(CaseProcess.Tasks.REVIEW_APPLICATION_VALIDITY).count() > 0) {
+      throw new ConflictException("有効期限が到来しています。タスク「有効期限を延長するか判断する」で判断してください");
+    }
+    if (timer == null || file.applicationValidUntil() == null) {
+      throw new ConflictException("案件 " + number + " の利用申請の有効期限は延長できる状態ではありません（405事業の計画策定・同意取得の間だけ延長できます）");
+    }
+    file.extendValidity(until);
+    java.util.Date dayAfter = java.util.Date.from(until.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant());
+    runtime.setVariable(instance.getId(), CaseVariables.APPLICATION_VALID_UNTIL.name(), dayAfter);
+    management.setJobDuedate(timer.getId(), dayAfter);
+    cases.recordEvent(number, "VALIDITY_EXTEND", userId, until + "まで：" + reason.strip());
   }
 
   /** Records the end on the case, then ends its process by message; a case that cannot end so is left unchanged. */

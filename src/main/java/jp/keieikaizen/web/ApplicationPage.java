@@ -78,7 +78,8 @@ class ApplicationPage {
     Programme p = programme(programme);
     model.addAttribute("caller", caller);
     model.addAttribute("programme", p);
-    model.addAttribute("programmes", List.of(Programme.EARLY_PLAN, Programme.PLAN_405));
+    model.addAttribute("otherProgrammes", java.util.stream.Stream.of(Programme.EARLY_PLAN, Programme.PLAN_405)
+        .filter(other -> other != p).toList());
     return "apply";
   }
 

@@ -64,9 +64,24 @@ class CaseActionPage {
         reason -> workflow.handOver(number, reason, user.getName()));
   }
 
+  /** 有効期限の延長 of a 405 application by the council's coordinator, with the new date, a reason and a confirmation. */
+  @PostMapping("/app/cases/{caseNumber}/validity-extension")
+  String extendValidity(@PathVariable String caseNumber, @RequestParam Map<String, String> form, Principal user,
+      RedirectAttributes redirect) {
+    CaseNumber number = callers.councilDecision(caseNumber, user);
+    FormValues values = new FormValues(Map.copyOf(withoutBlank(form)));
+    java.time.LocalDate until = values.requiredDate(CaseWorkflow.NEW_VALID_UNTIL);
+    return act(number, values, form, redirect, "利用申請の有効期限を " + until + " まで延長しました。",
+        reason -> workflow.extendValidity(number, until, reason, user.getName()));
+  }
+
   private static String act(CaseNumber number, Map<String, String> form, RedirectAttributes redirect, String done,
       java.util.function.Consumer<String> action) {
-    FormValues values = new FormValues(Map.copyOf(withoutBlank(form)));
+    return act(number, new FormValues(Map.copyOf(withoutBlank(form))), form, redirect, done, action);
+  }
+
+  private static String act(CaseNumber number, FormValues values, Map<String, String> form, RedirectAttributes redirect,
+      String done, java.util.function.Consumer<String> action) {
     String reason = values.requiredText("reason", 1000);
     if (!"yes".equals(form.get("confirm"))) {
       values.problem("confirm", "内容を確かめたら「確認しました」にチェックを入れてください");

@@ -136,6 +136,22 @@ class CaseController {
     return ResponseEntity.noContent().build();
   }
 
+  /**
+   * The council's coordinator extends a 405 application's validity before it ends: {"newValidUntil": "YYYY-MM-DD",
+   * "reason": "…"}; 409 when the case's validity is not watched any more or its review task is open.
+   */
+  @PostMapping("/cases/{caseNumber}/validity-extension")
+  ResponseEntity<Void> extendValidity(@PathVariable String caseNumber, @RequestBody Map<String, Object> body,
+      Principal user) {
+    CaseNumber number = callers.councilDecision(caseNumber, user);
+    FormValues form = new FormValues(body);
+    java.time.LocalDate until = form.requiredDate(CaseWorkflow.NEW_VALID_UNTIL);
+    String reason = form.requiredText("reason", 1000);
+    form.validate();
+    workflow.extendValidity(number, until, reason, user.getName());
+    return ResponseEntity.noContent().build();
+  }
+
   /** The reason of a withdrawal or handover: text only (true, a list or an object is refused, not read as "true"). */
   private static String reason(Map<String, Object> body) {
     FormValues form = new FormValues(body);

@@ -11,7 +11,7 @@ record CaseView(String caseNumber, String programme, String programmeLabel, Stri
     String stateLabel, Party company, Party leadAgency, LocalDate applicationDate, LocalDate decisionDate,
     String ruleVersion, Boolean eligible, String eligibilityFindings, LocalDate planDate, Integer planPeriodYears,
     LocalDate interimMonitoringDate, LocalDate finalMonitoringDate, LocalDate endedOn, String endReason,
-    List<Quote> quotes, List<SubsidyLine> subsidy, List<Claim> claims, List<Lender> lenders, List<Round> monitoring, List<Event> timeline,
+    LocalDate applicationValidUntil, List<Quote> quotes, List<SubsidyLine> subsidy, List<Claim> claims, List<Lender> lenders, List<Round> monitoring, List<Event> timeline,
     List<OpenTask> openTasks) {
 
   record Party(String id, String name) {
@@ -20,7 +20,7 @@ record CaseView(String caseNumber, String programme, String programmeLabel, Stri
   CaseView withOpenTasks(List<OpenTask> tasks) {
     return new CaseView(caseNumber, programme, programmeLabel, councilCode, state, stateLabel, company, leadAgency,
         applicationDate, decisionDate, ruleVersion, eligible, eligibilityFindings, planDate, planPeriodYears,
-        interimMonitoringDate, finalMonitoringDate, endedOn, endReason, quotes, subsidy, claims, lenders, monitoring,
+        interimMonitoringDate, finalMonitoringDate, endedOn, endReason, applicationValidUntil, quotes, subsidy, claims, lenders, monitoring,
         timeline, tasks);
   }
 

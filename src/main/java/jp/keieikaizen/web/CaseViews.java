@@ -66,7 +66,7 @@ class CaseViews {
         f.state().name(), f.state().label(), new CaseView.Party(company.corporateNumber(), company.name()),
         new CaseView.Party(agency.agencyCode(), agency.name()), f.applicationDate(), f.decisionDate(), f.ruleVersion(),
         f.eligible(), f.eligibilityFindings(), f.planDate(), f.planPeriodYears(), f.interimMonitoringDate(),
-        f.finalMonitoringDate(), f.endedOn(), f.endReason(),
+        f.finalMonitoringDate(), f.endedOn(), f.endReason(), f.applicationValidUntil(),
         f.fees().stream().map(fee -> new CaseView.Quote(agencies.get(fee.agencyId()).agencyCode(), fee.category().name(),
             fee.amount().netYen(), fee.amount().taxYen(), fee.amount().grossYen())).toList(),
         claims.breakdown(number),

@@ -2,14 +2,12 @@ package jp.keieikaizen.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,11 +168,11 @@ class EarlyPlanJourneyBrowserIT {
 
     // the coordinator approves and pays
     ws.logIn(COORDINATOR, PASSWORD, "/app/inbox");
-    payTheClaim(caseNumber, "Field_docLenderResponses", "11-plan", "75,000円（旅程試験税理士法人 へ）",
+    ws.payClaim(caseNumber, claimDocuments("Field_docLenderResponses"), "11-plan", "75,000円（旅程試験税理士法人 へ）",
         "残り 75,000円 は伴走支援の支払申請で支払");
 
     // a year on: the 期末 report, its review, the monitoring claim and its payment
-    fireTimer(caseNumber, "waitForFinalMonitoring");
+    ws.fireTimer(runtime, management, caseNumber, "earlyPlan", "waitForFinalMonitoring");
     ws.logIn(AGENCY, PASSWORD, "/app/inbox");
     ws.openTask(caseNumber, "伴走支援レポートを提出する");
     ws.fileEveryLine();
@@ -204,7 +202,7 @@ class EarlyPlanJourneyBrowserIT {
     ws.complete("14-final-claim");
     ws.logIn(COORDINATOR, PASSWORD, "/app/inbox");
     // the monitoring claim also pays the plan subsidy's second half (75,000 of 150,000), held back at the plan claim
-    payTheClaim(caseNumber, "Field_docMonitoringReport", "15-final", "125,000円（旅程試験税理士法人 へ）",
+    ws.payClaim(caseNumber, claimDocuments("Field_docMonitoringReport"), "15-final", "125,000円（旅程試験税理士法人 へ）",
         "この補助金 50,000円 ＋ 計画策定支援費用の補助金の残り 75,000円");
 
     // the case is closed with both claims paid, as the case page says
@@ -223,28 +221,8 @@ class EarlyPlanJourneyBrowserIT {
         .containsExactly("PLAN:PAID:75000", "FINAL_MONITORING:PAID:125000");
   }
 
-  /** The coordinator checks the claim's documents, approves, and records the payment the next task asks for. */
-  private void payTheClaim(String caseNumber, String stepDocument, String shot, String... payment) throws Exception {
-    ws.openTask(caseNumber, "支払申請を確認する");
-    for (String doc : List.of("Field_docInvoice", "Field_docTransfer", "Field_docTimeSheet", "Field_docCheckpoints",
-        stepDocument)) {
-      ws.check(doc);
-    }
-    ws.radio("Field_claimDecision", 0);
-    ws.complete(shot + "-claim-approved");
-    ws.openTask(caseNumber, "支払を記録する");
-    assertThat(ws.facts()).contains("支払う額").contains(payment);
-    ws.date("Field_paidOn", Workspace.TODAY);
-    ws.type("Field_paymentReference", "振込-" + shot);
-    ws.complete(shot + "-paid");
-  }
-
-  /** A year passes: the case's waiting timer is moved to now, and the running job executor fires it. */
-  private void fireTimer(String caseNumber, String activityId) throws Exception {
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .processDefinitionKey("earlyPlan").singleResult().getId();
-    Job timer = ws.until("the timer " + activityId, () -> management.createJobQuery().timers().processInstanceId(instance)
-        .activityId(activityId).singleResult());
-    management.setJobDuedate(timer.getId(), new java.util.Date());
+  /** What the coordinator checks on every claim, and the document of the claim's own step. */
+  static List<String> claimDocuments(String stepDocument) {
+    return List.of("Field_docInvoice", "Field_docTransfer", "Field_docTimeSheet", "Field_docCheckpoints", stepDocument);
   }
 }

@@ -20,7 +20,8 @@ import jp.keieikaizen.system.TestDocuments;
 /**
  * The workspace as a user drives it in Chromium: log in on the login page, find a task in the inbox, claim it, fill
  * its form-js form (text, numbers, dates typed as shown, radios, checkboxes), file what its checklist lacks from the
- * same page, and complete it. Every wait is on a condition with a timeout sized for a busy two-core machine; a wait
+ * same page, and complete it; the steps every journey shares (a claim checked and paid, a waiting timer moved to now).
+ * Every wait is on a condition with a timeout sized for a busy two-core machine; a wait
  * that times out fails with a screenshot under target/screenshots and the text the page held.
  */
 final class Workspace {
@@ -39,6 +40,8 @@ final class Workspace {
     this.browser = browser;
     this.port = port;
     this.prefix = prefix;
+    // every wait here is an explicit one on a condition; an implicit wait would make each "is it absent?" look wait
+    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
     Files.createDirectories(SHOTS);
   }
 
@@ -193,6 +196,35 @@ final class Workspace {
     return field;
   }
 
+  /**
+   * The coordinator's two steps of a claim: checks the claim's documents (the ones the form asks about for its
+   * category), approves, and records the payment the next task asks for; the payment's facts must contain
+   * {@code payment}.
+   */
+  void payClaim(String caseNumber, List<String> documents, String shot, String... payment) throws Exception {
+    openTask(caseNumber, "支払申請を確認する");
+    for (String doc : documents) {
+      check(doc);
+    }
+    radio("Field_claimDecision", 0);
+    complete(shot + "-claim-approved");
+    openTask(caseNumber, "支払を記録する");
+    assertThat(facts()).contains("支払う額").contains(payment);
+    date("Field_paidOn", TODAY);
+    type("Field_paymentReference", "振込-" + shot);
+    complete(shot + "-paid");
+  }
+
+  /** Time passes: the case's waiting timer (of the process or its sub-process) is due now, and the job executor fires it. */
+  void fireTimer(org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
+      String caseNumber, String processKey, String activityId) throws Exception {
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey(processKey).singleResult().getId();
+    org.camunda.bpm.engine.runtime.Job timer = until("the timer " + activityId, () -> management.createJobQuery()
+        .timers().processInstanceId(instance).activityId(activityId).singleResult());
+    management.setJobDuedate(timer.getId(), new java.util.Date());
+  }
+
   String url(String path) {
     return "http://localhost:" + port + path;
   }
@@ -203,7 +235,7 @@ final class Workspace {
 
   /** Waits for the condition; a timeout fails with a screenshot and what the page showed, so a red run says why. */
   <T> T until(String what, java.util.function.Supplier<T> condition) throws Exception {
-    WebDriverWait wait = new WebDriverWait(browser, PAGE);
+    WebDriverWait wait = new WebDriverWait(browser, PAGE, Duration.ofMillis(100));
     wait.ignoring(org.openqa.selenium.NoSuchElementException.class)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     try {

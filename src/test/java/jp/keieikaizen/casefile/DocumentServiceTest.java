@@ -28,7 +28,7 @@ class DocumentServiceTest {
   CaseFileService cases = mock(CaseFileService.class);
   CaseDocumentRepository repository = mock(CaseDocumentRepository.class);
   DocumentService documents = new DocumentService(cases, repository, Clock.systemUTC(), 1024,
-      Set.of("application/pdf", "image/png", "text/csv"));
+      Set.of("application/pdf", "image/png", "text/csv"), event -> { });
 
   @BeforeEach
   void aCase() {

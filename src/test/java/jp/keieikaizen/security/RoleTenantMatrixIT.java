@@ -231,6 +231,14 @@ class RoleTenantMatrixIT {
     // the early plan has no 引継ぎ: the coordinator passes the access check and meets the state rule
     assertThat(status(post(C13, "/api/cases/" + caseNumber + "/handover", Map.of("reason", "試験")))).isEqualTo("409");
     TABLE.get("hand the case over (引継ぎ)").put(C13, "409 (allowed; no 引継ぎ in the early plan)");
+    String later = LocalDate.now(ZoneId.of("Asia/Tokyo")).plusYears(3).toString();
+    expect("extend the application's validity (有効期限の延長)", Map.of(C27, "404", S13, "403", AGENCY_A, "403",
+        AGENCY_B, "404", MANAGER, "403", ANONYMOUS, "401"), role -> status(post(role, "/api/cases/" + caseNumber
+            + "/validity-extension", Map.of("newValidUntil", later, "reason", "試験"))));
+    // an early plan's application has no validity to extend: the coordinator passes the access check, meets the rule
+    assertThat(status(post(C13, "/api/cases/" + caseNumber + "/validity-extension", Map.of("newValidUntil", later,
+        "reason", "試験")))).isEqualTo("409");
+    TABLE.get("extend the application's validity (有効期限の延長)").put(C13, "409 (allowed; an early plan has no validity)");
     // withdrawal ends a case, so each allowed role withdraws one of its own
     expect("withdraw a case (取下げ)", Map.of(C13, "204", C27, "404", S13, "204", AGENCY_A, "204", AGENCY_B, "404",
         MANAGER, "403", ANONYMOUS, "401"), role -> {
