@@ -557,7 +557,7 @@ public class EarlyPlanLifecycleIT {
   }
 
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> list(Map<String, Object> view, String key) {
+  public static List<Map<String, Object>> list(Map<String, Object> view, String key) {
     return (List<Map<String, Object>>) view.get(key);
   }
 

@@ -230,7 +230,7 @@ public final class FormValues {
         || s.equalsIgnoreCase("false")))) {
       return v instanceof Boolean b ? b : v instanceof String s && s.equalsIgnoreCase("true");
     }
-    problem(field, "はい・いいえ（true / false）で指定してください");
+    problem(field, "チェックを入れるか外すかのどちらかで指定してください");
     return false;
   }
 
