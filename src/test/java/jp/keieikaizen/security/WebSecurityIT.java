@@ -261,11 +261,41 @@ class WebSecurityIT {
   }
 
   @Test
-  void theApiIsDescribedWithOpenApi() {
+  void theApiIsDescribedWithOpenApi() throws Exception {
     ResponseEntity<String> docs = anonymous.getForEntity("/v3/api-docs", String.class);
     assertThat(docs.getStatusCode().value()).isEqualTo(200);
     assertThat(docs.getBody()).contains("\"/api/cases/{caseNumber}\"", "\"/api/tasks/{taskId}/complete\"", "basicAuth")
         .doesNotContain("/engine-rest");
+
+    // the request bodies are typed from the forms: every field of each form, its choices, what it always requires
+    com.fasterxml.jackson.databind.JsonNode api = read(docs.getBody());
+    com.fasterxml.jackson.databind.JsonNode schemas = api.path("components").path("schemas");
+    for (String form : java.util.List.of("submitApplication", "submitApplication405", "decideApplication",
+        "recordLenderResponse", "fileClaim")) {
+      java.util.Set<String> described = new java.util.HashSet<>();
+      schemas.path("Form_" + form).path("properties").fieldNames().forEachRemaining(described::add);
+      assertThat(described).as("the fields of %s", form).isEqualTo(jp.keieikaizen.process.FormLintTest.keys(form));
+    }
+    assertThat(schemas.path("Form_decideApplication").path("properties").path("decision").path("enum").toString())
+        .isEqualTo("[\"ACCEPT\",\"RETURN\",\"REJECT\"]");
+    assertThat(schemas.path("Form_submitApplication").path("required").toString()).contains("\"companyName\"")
+        .doesNotContain("\"corporateNumber\"");
+    assertThat(api.at("/paths/~1api~1early-plan~1applications/post/requestBody/content/application~1json/schema/$ref")
+        .asText()).isEqualTo("#/components/schemas/Form_submitApplication");
+    com.fasterxml.jackson.databind.JsonNode completion = api.at(
+        "/paths/~1api~1tasks~1{taskId}~1complete/post/requestBody/content/application~1json/schema/oneOf");
+    assertThat(completion.size()).as("one schema per task form").isEqualTo(
+        java.nio.file.Files.list(java.nio.file.Path.of("forms")).filter(f -> !f.getFileName().toString().startsWith("submitApplication")).count());
+    assertThat(api.at("/paths/~1api~1cases~1{caseNumber}~1validity-extension/post/requestBody/content/application~1json/schema/required")
+        .toString()).contains("newValidUntil", "reason");
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode read(String body) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
 }
