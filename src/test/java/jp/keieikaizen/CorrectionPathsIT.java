@@ -137,16 +137,7 @@ class CorrectionPathsIT {
 
   @Test
   void a405ApplicationReturnedIsResubmittedWithANewQuoteAndAccepted() {
-    Map<String, Object> application = EarlyPlanLifecycleIT.application405();
-    application.put("agencyCode", AGENCY_CODE);
-    application.remove("corporateNumber");
-    application.put("entityType", "SOLE_PROPRIETOR");
-    application.put("companyName", "補正試験四〇五商店");
-    application.put("planFeeGross", 440_000);
-    application.put("planFeeTax", 40_000);
-    application.put("monitoringFeeGross", 220_000);
-    application.put("monitoringFeeTax", 20_000);
-    String caseNumber = apply("/api/405/applications", application);
+    String caseNumber = apply("/api/405/applications", soleProprietor405("補正試験四〇五商店", 440_000, 40_000));
     returnForCorrection(caseNumber);
 
     Map<String, Object> corrected = new HashMap<>(Map.of("correctionAction", "RESUBMIT", "correctionNote", "見積を修正",
@@ -205,16 +196,7 @@ class CorrectionPathsIT {
    */
   @Test
   void aCoordinatorExtendsA405ApplicationsValidityBeforeItEnds() {
-    Map<String, Object> application = EarlyPlanLifecycleIT.application405();
-    application.put("agencyCode", AGENCY_CODE);
-    application.remove("corporateNumber");
-    application.put("entityType", "SOLE_PROPRIETOR");
-    application.put("companyName", "有効期限試験商店");
-    application.put("planFeeGross", 330_000);
-    application.put("planFeeTax", 30_000);
-    application.put("monitoringFeeGross", 220_000);
-    application.put("monitoringFeeTax", 20_000);
-    String caseNumber = apply("/api/405/applications", application);
+    String caseNumber = apply("/api/405/applications", soleProprietor405("有効期限試験商店", 330_000, 30_000));
     complete(COORDINATOR, task(caseNumber, "decideApplication"), Map.of("decision", "ACCEPT"));
     task(caseNumber, "draftPlan405");
     java.time.LocalDate validUntil = java.time.LocalDate.parse((String) view(caseNumber).get("applicationValidUntil"));
@@ -269,6 +251,20 @@ class CorrectionPathsIT {
     var earlyRefused = post(COORDINATOR, "/api/cases/" + early + "/validity-extension",
         Map.of("newValidUntil", later, "reason", "延長"));
     assertThat(earlyRefused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  /** A sole proprietor's 405 application by this class's agency: a plan fee below the 工程表 threshold, 220,000 monitoring. */
+  private static Map<String, Object> soleProprietor405(String company, long planGross, long planTax) {
+    Map<String, Object> application = EarlyPlanLifecycleIT.application405();
+    application.put("agencyCode", AGENCY_CODE);
+    application.remove("corporateNumber");
+    application.put("entityType", "SOLE_PROPRIETOR");
+    application.put("companyName", company);
+    application.put("planFeeGross", planGross);
+    application.put("planFeeTax", planTax);
+    application.put("monitoringFeeGross", 220_000);
+    application.put("monitoringFeeTax", 20_000);
+    return application;
   }
 
   private static String encode(String text) {

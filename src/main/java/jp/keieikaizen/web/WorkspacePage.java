@@ -73,7 +73,10 @@ class WorkspacePage {
     List<OpenTask> tasks = searching ? workflow.inbox(user.getName(), only, newest, p, PAGE_SIZE + 1) : List.of();
     model.addAttribute("q", search);
     model.addAttribute("sort", newest ? "newest" : "due");
-    long total = searching ? workflow.inboxCount(user.getName(), only) : 0L;
+    // a page that is not full is the last one: its rows say how many there are, and the count query is not needed
+    long total = !searching ? 0L : tasks.size() <= PAGE_SIZE && (p == 0 || !tasks.isEmpty())
+        ? (long) p * PAGE_SIZE + tasks.size()
+        : workflow.inboxCount(user.getName(), only);
     model.addAttribute("total", total);
     model.addAttribute("totalText", total > CaseWorkflow.INBOX_COUNT_CAP
         ? String.format("%,d 件以上", CaseWorkflow.INBOX_COUNT_CAP) : String.format("%,d 件", total));

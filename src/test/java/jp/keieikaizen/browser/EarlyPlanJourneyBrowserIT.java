@@ -142,12 +142,7 @@ class EarlyPlanJourneyBrowserIT {
     ws.complete("07-company-share");
     ws.openTask(caseNumber, "費用の支払を申請する");
     assertThat(ws.facts()).contains("計画策定支援費用（第1回）");
-    ws.fileEveryLine();
-    ws.formReady();
-    ws.date("Field_invoiceDate", today);
-    ws.type("Field_invoiceGross", "250000");
-    ws.type("Field_invoiceTax", "22727");
-    ws.complete("08-plan-claim");
+    ws.fileClaim("08-plan-claim", "250000", "22727", null);
 
     // the coordinator returns the claim with its reason; the agency corrects it from the claim as filed
     ws.logIn(COORDINATOR, PASSWORD, "/app/inbox");
@@ -174,17 +169,7 @@ class EarlyPlanJourneyBrowserIT {
     // a year on: the 期末 report, its review, the monitoring claim and its payment
     ws.fireTimer(runtime, management, caseNumber, "earlyPlan", "waitForFinalMonitoring");
     ws.logIn(AGENCY, PASSWORD, "/app/inbox");
-    ws.openTask(caseNumber, "伴走支援レポートを提出する");
-    ws.fileEveryLine();
-    ws.formReady();
-    ws.date("Field_reportSubmittedOn", today);
-    ws.date("Field_lenderMeetingOn", today);
-    for (String covered : List.of("Field_coversResults", "Field_coversActionProgress", "Field_coversGapAnalysis",
-        "Field_coversLenderRequests")) {
-      ws.check(covered);
-    }
-    ws.radio("Field_financials", 1);
-    ws.complete("12-final-report");
+    ws.submitReport(caseNumber, "12-final-report");
     ws.logIn(SUPERVISOR, PASSWORD, "/app/inbox");
     ws.openTask(caseNumber, "伴走支援レポートを確認する");
     ws.radio("Field_reviewOutcome", 0);
@@ -192,14 +177,7 @@ class EarlyPlanJourneyBrowserIT {
     ws.logIn(AGENCY, PASSWORD, "/app/inbox");
     ws.openTask(caseNumber, "費用の支払を申請する");
     assertThat(ws.facts()).contains("伴走支援費用（期末）（第1回）", "事業者負担分（必要額）");
-    ws.fileEveryLine();
-    ws.formReady();
-    ws.date("Field_invoiceDate", today);
-    ws.type("Field_invoiceGross", "75000");
-    ws.type("Field_invoiceTax", "6818");
-    ws.date("Field_transferDate", today);
-    ws.type("Field_transferAmount", "25000");
-    ws.complete("14-final-claim");
+    ws.fileClaim("14-final-claim", "75000", "6818", "25000");
     ws.logIn(COORDINATOR, PASSWORD, "/app/inbox");
     // the monitoring claim also pays the plan subsidy's second half (75,000 of 150,000), held back at the plan claim
     ws.payClaim(caseNumber, claimDocuments("Field_docMonitoringReport"), "15-final", "125,000円（旅程試験税理士法人 へ）",

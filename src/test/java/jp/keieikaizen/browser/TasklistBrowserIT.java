@@ -41,7 +41,8 @@ import jp.keieikaizen.system.WholeAppOnMariaDb;
 class TasklistBrowserIT {
 
   static final Path SHOTS = Path.of("target/screenshots");
-  static final String COORDINATOR = "tl-coord-13", AGENCY_USER = "tl-agency", PASSWORD = "Tasklist-Use-2026";
+  static final String COUNCIL = "45";
+  static final String COORDINATOR = "tl-coord-45", AGENCY_USER = "tl-agency", PASSWORD = "Tasklist-Use-2026";
   static final String AGENCY_CODE = "108413550001";
 
   @LocalServerPort int port;
@@ -72,9 +73,12 @@ class TasklistBrowserIT {
         new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody().stream()
         .filter(a -> AGENCY_CODE.equals(a.get("agencyCode"))).map(a -> ((Number) a.get("id")).longValue()).findFirst()
         .orElseThrow();
-    TestUsers.ensure(identity, COORDINATOR, PASSWORD, Groups.coordinator("13"), null);
+    // a council of its own (宮崎): the 13 council's list fills with the other tests' open tasks, and Tasklist shows the
+    // first of them only, so the test's case could sit below them, depending on which tests ran first
+    TestUsers.ensure(identity, COORDINATOR, PASSWORD, Groups.coordinator(COUNCIL), null);
     TestUsers.ensure(identity, AGENCY_USER, PASSWORD, Groups.agency(agencyId), null);
     Map<String, Object> application = jp.keieikaizen.EarlyPlanLifecycleIT.soleProprietor(AGENCY_CODE, "株式会社タスク一覧試験");
+    application.put("councilCode", COUNCIL);
     var started = admin.exchange("/api/early-plan/applications", HttpMethod.POST, new HttpEntity<>(application),
         new ParameterizedTypeReference<Map<String, Object>>() { });
     assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(201);

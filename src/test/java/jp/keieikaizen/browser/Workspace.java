@@ -215,6 +215,38 @@ final class Workspace {
     complete(shot + "-paid");
   }
 
+  /** The agency's monitoring report on the round's task: filed with its documents, every content covered, 決算書 attached. */
+  void submitReport(String caseNumber, String shot) throws Exception {
+    openTask(caseNumber, "伴走支援レポートを提出する");
+    fileEveryLine();
+    formReady();
+    date("Field_reportSubmittedOn", TODAY);
+    date("Field_lenderMeetingOn", TODAY);
+    for (String covered : List.of("Field_coversResults", "Field_coversActionProgress", "Field_coversGapAnalysis",
+        "Field_coversLenderRequests")) {
+      check(covered);
+    }
+    radio("Field_financials", 1);
+    complete(shot);
+  }
+
+  /**
+   * The claim form of the open task, filed with its documents: the invoice of today, and the company's transfer of
+   * today when {@code transfer} is given (a claim whose share was not recorded before).
+   */
+  void fileClaim(String shot, String gross, String tax, String transfer) throws Exception {
+    fileEveryLine();
+    formReady();
+    date("Field_invoiceDate", TODAY);
+    type("Field_invoiceGross", gross);
+    type("Field_invoiceTax", tax);
+    if (transfer != null) {
+      date("Field_transferDate", TODAY);
+      type("Field_transferAmount", transfer);
+    }
+    complete(shot);
+  }
+
   /** Time passes: the case's waiting timer (of the process or its sub-process) is due now, and the job executor fires it. */
   void fireTimer(org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
       String caseNumber, String processKey, String activityId) throws Exception {

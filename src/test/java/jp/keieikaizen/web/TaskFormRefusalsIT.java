@@ -71,6 +71,7 @@ class TaskFormRefusalsIT {
     Map<String, Object> application405 = EarlyPlanLifecycleIT.application405();
     application405.put("agencyCode", AGENCY_CODE);
     application405.put("companyName", "拒否表示四〇五試験株式会社");
+    application405.put("corporateNumber", "2880013770002"); // its own: a number is accepted three times in all
     application405.put("planFeeGross", 330_000);
     application405.put("planFeeTax", 30_000);
     application405.put("monitoringFeeGross", 220_000);
