@@ -117,24 +117,26 @@ public class DocumentChecklist {
     }
   }
 
-  /** What the task needs, in the order a checklist shows it; some lines depend on what the case has filed. */
+  /**
+   * What the task needs, in the order a checklist shows it, by the documents its {@link Step} declares; some lines
+   * depend on what the case has filed.
+   */
   private List<Requirement> requirements(TaskContext task, List<DocumentService.Filed> filed) {
     CaseFile file = cases.get(task.caseNumber());
     List<Requirement> list = new ArrayList<>();
-    switch (task.taskKey()) {
-      case "decideApplication" -> applicationSet(file, list);
-      case "conductDueDiligence" -> list.add(always("DD報告書", DocumentSlot.of(DocumentSlot.DUE_DILIGENCE),
+    switch (Step.of(task.taskKey()).map(Step::documents).orElse(Step.Documents.NONE)) {
+      case APPLICATION_SET -> applicationSet(file, list);
+      case DUE_DILIGENCE_REPORT -> list.add(always("DD報告書", DocumentSlot.of(DocumentSlot.DUE_DILIGENCE),
           DocumentType.DUE_DILIGENCE_REPORT));
-      case "draftPlan", "draftPlan405" -> list.add(always("経営改善計画書", DocumentSlot.of(DocumentSlot.PLAN),
-          DocumentType.PLAN));
-      case "revisePlan" -> list.add(new Requirement("修正した経営改善計画書（このタスクの開始後に登録したもの）",
+      case PLAN -> list.add(always("経営改善計画書", DocumentSlot.of(DocumentSlot.PLAN), DocumentType.PLAN));
+      case REVISED_PLAN -> list.add(new Requirement("修正した経営改善計画書（このタスクの開始後に登録したもの）",
           DocumentSlot.of(DocumentSlot.PLAN), List.of(DocumentType.PLAN), 1, null, task.created(), null, f -> true));
-      case "recordLenderResponse" -> lenderResponse(task, list);
-      case "recordCompanyShare" -> list.add(always("事業者負担分の振込の控え", DocumentSlot.of(DocumentSlot.COMPANY_SHARE),
+      case LENDER_ANSWER -> lenderResponse(task, list);
+      case COMPANY_SHARE -> list.add(always("事業者負担分の振込の控え", DocumentSlot.of(DocumentSlot.COMPANY_SHARE),
           DocumentType.TRANSFER_EVIDENCE));
-      case "fileClaim", "correctClaim" -> claim(task, filed, list);
-      case "submitMonitoringReport" -> monitoringReport(task, list);
-      default -> {
+      case CLAIM -> claim(task, filed, list);
+      case MONITORING_REPORT -> monitoringReport(task, list);
+      case NONE -> {
         // the coordinator's reviews and decisions check what the agency filed; they add no documents of their own
       }
     }

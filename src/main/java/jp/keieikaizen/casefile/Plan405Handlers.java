@@ -33,7 +33,7 @@ class Plan405Handlers {
   @Bean
   TaskFormHandler conductDueDiligenceHandler(CaseFileService cases) {
     List<String> fields = List.of("ddCompletedOn", "thirdPartyExpert", "hasFinancialDd", "hasBusinessDd", "ddSummary");
-    return TaskFormHandler.of("conductDueDiligence", fields, input -> {
+    return TaskFormHandler.of(Step.CONDUCT_DUE_DILIGENCE, fields, input -> {
       FormValues form = input.form();
       LocalDate on = form.requiredPastDate("ddCompletedOn", cases.today());
       String expert = form.requiredText("thirdPartyExpert", 200);
@@ -50,7 +50,7 @@ class Plan405Handlers {
   @Bean
   TaskFormHandler draftPlan405Handler(CaseFileService cases) {
     List<String> fields = Stream.concat(Stream.of("planDate", "planPeriodYears", "planSummary"), PLAN_405_CONTENTS.stream()).toList();
-    return TaskFormHandler.of("draftPlan405", fields, input -> {
+    return TaskFormHandler.of(Step.DRAFT_PLAN_405, fields, input -> {
       FormValues form = input.form();
       LocalDate planDate = planDate(form, cases, input.caseNumber());
       Integer years = form.requiredInt("planPeriodYears", 1, 10);
@@ -65,7 +65,7 @@ class Plan405Handlers {
 
   @Bean
   TaskFormHandler revisePlanHandler(CaseFileService cases) {
-    return TaskFormHandler.of("revisePlan", List.of("planDate", "revisionNote"), input -> {
+    return TaskFormHandler.of(Step.REVISE_PLAN, List.of("planDate", "revisionNote"), input -> {
       FormValues form = input.form();
       LocalDate planDate = planDate(form, cases, input.caseNumber());
       String note = form.requiredText("revisionNote", 2000);
@@ -80,7 +80,7 @@ class Plan405Handlers {
 
   @Bean
   TaskFormHandler reviewApplicationValidityHandler(CaseFileService cases) {
-    return TaskFormHandler.of("reviewApplicationValidity", List.of(VALIDITY_DECISION, NEW_VALID_UNTIL, VALIDITY_REASON), input -> {
+    return TaskFormHandler.of(Step.REVIEW_APPLICATION_VALIDITY, List.of(VALIDITY_DECISION, NEW_VALID_UNTIL, VALIDITY_REASON), input -> {
       FormValues form = input.form();
       ValidityDecision decision = form.requiredEnum(VALIDITY_DECISION, ValidityDecision.class);
       String reason = form.requiredText(VALIDITY_REASON, 1000);
@@ -102,7 +102,7 @@ class Plan405Handlers {
 
   @Bean
   TaskFormHandler negotiateGuaranteeReleaseHandler(CaseFileService cases) {
-    return TaskFormHandler.of("negotiateGuaranteeRelease", List.of("guaranteeOutcome", "negotiatedOn", "negotiationNote"), input -> {
+    return TaskFormHandler.of(Step.NEGOTIATE_GUARANTEE_RELEASE, List.of("guaranteeOutcome", "negotiatedOn", "negotiationNote"), input -> {
       FormValues form = input.form();
       GuaranteeOutcome outcome = form.requiredEnum("guaranteeOutcome", GuaranteeOutcome.class);
       form.requiredPastDate("negotiatedOn", cases.today());

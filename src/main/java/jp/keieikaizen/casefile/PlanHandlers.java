@@ -26,7 +26,7 @@ class PlanHandlers {
 
   @Bean
   TaskFormHandler draftPlanHandler(CaseFileService cases) {
-    return TaskFormHandler.of("draftPlan", fields(), input -> {
+    return TaskFormHandler.of(Step.DRAFT_PLAN, fields(), input -> {
       FormValues form = input.form();
       LocalDate planDate = form.requiredDate(PLAN_DATE);
       Integer years = form.requiredInt(PLAN_PERIOD_YEARS, 1, 5);
@@ -45,7 +45,7 @@ class PlanHandlers {
 
   @Bean
   TaskFormHandler advisePlanHandler(CaseFileService cases) {
-    return TaskFormHandler.of("advisePlan", List.of(ADVICE_OUTCOME, ADVICE), input -> {
+    return TaskFormHandler.of(Step.ADVISE_PLAN, List.of(ADVICE_OUTCOME, ADVICE), input -> {
       FormValues form = input.form();
       AdviceOutcome outcome = form.requiredEnum(ADVICE_OUTCOME, AdviceOutcome.class);
       String advice = form.optionalText(ADVICE, 2000);

@@ -12,8 +12,13 @@ import jp.keieikaizen.common.FormValues;
  */
 public interface TaskFormHandler {
 
-  /** The user task id in the models (CaseProcess.Tasks). */
-  String taskKey();
+  /** The step this handler completes: its declaration (task id, form, documents, facts). */
+  Step step();
+
+  /** The user task id in the models. */
+  default String taskKey() {
+    return step().key();
+  }
 
   /** The form's field keys: read from the submission, then removed from the process (case data lives in JPA). */
   List<String> fields();
@@ -21,12 +26,12 @@ public interface TaskFormHandler {
   /** @throws jp.keieikaizen.common.InvalidInputException naming each bad field; nothing is changed then */
   Map<String, Object> complete(TaskInput input);
 
-  /** A handler from its parts; feature packages declare their handlers as beans this way. */
-  static TaskFormHandler of(String taskKey, List<String> fields, Function<TaskInput, Map<String, Object>> body) {
+  /** A handler from its parts; feature packages declare their handlers as beans this way, with their step. */
+  static TaskFormHandler of(Step step, List<String> fields, Function<TaskInput, Map<String, Object>> body) {
     return new TaskFormHandler() {
       @Override
-      public String taskKey() {
-        return taskKey;
+      public Step step() {
+        return step;
       }
 
       @Override

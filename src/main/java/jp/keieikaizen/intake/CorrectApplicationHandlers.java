@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import jp.keieikaizen.casefile.CaseFile;
 import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseState;
+import jp.keieikaizen.casefile.Step;
 import jp.keieikaizen.casefile.TaskFormHandler;
 import jp.keieikaizen.casefile.TaskFormHandler.TaskInput;
 import jp.keieikaizen.common.FormValues;
@@ -30,12 +31,12 @@ class CorrectApplicationHandlers {
 
   @Bean
   TaskFormHandler correctApplicationHandler(CaseFileService cases, CompanyService companies) {
-    return TaskFormHandler.of("correctApplication", CORRECTION, input -> correct(input, cases, companies));
+    return TaskFormHandler.of(Step.CORRECT_APPLICATION, CORRECTION, input -> correct(input, cases, companies));
   }
 
   @Bean
   TaskFormHandler correctApplication405Handler(CaseFileService cases, CompanyService companies) {
-    return TaskFormHandler.of("correctApplication405", CORRECTION_405, input -> correct(input, cases, companies));
+    return TaskFormHandler.of(Step.CORRECT_APPLICATION_405, CORRECTION_405, input -> correct(input, cases, companies));
   }
 
   private static Map<String, Object> correct(TaskInput input, CaseFileService cases, CompanyService companies) {

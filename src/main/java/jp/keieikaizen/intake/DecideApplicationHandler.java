@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import jp.keieikaizen.casefile.CaseFile;
 import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseState;
+import jp.keieikaizen.casefile.Step;
 import jp.keieikaizen.casefile.TaskFormHandler;
 import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.subsidy.ClaimService;
@@ -45,8 +46,8 @@ class DecideApplicationHandler implements TaskFormHandler {
   }
 
   @Override
-  public String taskKey() {
-    return "decideApplication";
+  public Step step() {
+    return Step.DECIDE_APPLICATION;
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 import jp.keieikaizen.casefile.CaseFile;
 import jp.keieikaizen.casefile.CaseFileService;
+import jp.keieikaizen.casefile.Step;
 import jp.keieikaizen.casefile.TaskFormHandler;
 import jp.keieikaizen.common.FormValues;
 
@@ -31,7 +32,7 @@ class LenderHandlers {
   @Bean
   TaskFormHandler recordLenderResponseHandler(CaseFileService cases, LenderService lenders) {
     List<String> fields = List.of(PLAN_SUBMITTED_ON, LENDER_RESPONSE, RESPONDED_ON, RESPONSE_NOTE);
-    return TaskFormHandler.of("recordLenderResponse", fields, input -> {
+    return TaskFormHandler.of(Step.RECORD_LENDER_RESPONSE, fields, input -> {
       FormValues form = input.form();
       LocalDate submitted = form.requiredDate(PLAN_SUBMITTED_ON);
       LenderResponse response = form.requiredEnum(LENDER_RESPONSE, LenderResponse.class);
@@ -61,7 +62,7 @@ class LenderHandlers {
 
   @Bean
   TaskFormHandler followUpLenderResponseHandler(CaseFileService cases, LenderService lenders) {
-    return TaskFormHandler.of("followUpLenderResponse", List.of(FOLLOW_UP_NOTE), input -> {
+    return TaskFormHandler.of(Step.FOLLOW_UP_LENDER_RESPONSE, List.of(FOLLOW_UP_NOTE), input -> {
       String note = input.form().requiredText(FOLLOW_UP_NOTE, 1000);
       input.form().validate();
       String lender = lenders.lender(input.caseNumber(), Long.parseLong(input.contextString(LENDER_ID))).name();

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import jp.keieikaizen.casefile.CaseFileService;
+import jp.keieikaizen.casefile.Step;
 import jp.keieikaizen.casefile.TaskFormHandler;
 import jp.keieikaizen.common.FormValues;
 import jp.keieikaizen.monitoring.MonitoringReport.Financials;
@@ -32,7 +33,7 @@ class MonitoringHandlers {
   @Bean
   TaskFormHandler submitMonitoringReportHandler(CaseFileService cases, MonitoringService monitoring) {
     List<String> fields = Stream.concat(Stream.of(SUBMITTED_ON, LENDER_MEETING_ON, FINANCIALS), REPORT_CONTENTS.stream()).toList();
-    return TaskFormHandler.of("submitMonitoringReport", fields, input -> {
+    return TaskFormHandler.of(Step.SUBMIT_MONITORING_REPORT, fields, input -> {
       FormValues form = input.form();
       int roundNo = Integer.parseInt(input.contextString(ROUND_NO));
       RoundKind round = monitoring.report(input.caseNumber(), roundNo).roundKind();
@@ -62,7 +63,7 @@ class MonitoringHandlers {
 
   @Bean
   TaskFormHandler reviewMonitoringReportHandler(CaseFileService cases, MonitoringService monitoring) {
-    return TaskFormHandler.of("reviewMonitoringReport", List.of(REVIEW_OUTCOME, REVIEW_COMMENT), input -> {
+    return TaskFormHandler.of(Step.REVIEW_MONITORING_REPORT, List.of(REVIEW_OUTCOME, REVIEW_COMMENT), input -> {
       FormValues form = input.form();
       ReviewOutcome outcome = form.requiredEnum(REVIEW_OUTCOME, ReviewOutcome.class);
       String comment = form.optionalText(REVIEW_COMMENT, 2000);

@@ -25,7 +25,8 @@ class TaskRoutingCheck implements TaskListener {
 
   private static final Pattern COUNCIL_GROUP = Pattern.compile("council-(\\d{2})-(?:coordinator|supervisor)");
   private static final Pattern AGENCY_GROUP = Pattern.compile("agency-(\\d+)");
-  private static final java.util.Set<String> CLAIM_TASKS = java.util.Set.of("fileClaim", "correctClaim");
+  private static final java.util.Set<String> CLAIM_TASKS = java.util.Set.of(
+      jp.keieikaizen.casefile.Step.FILE_CLAIM.key(), jp.keieikaizen.casefile.Step.CORRECT_CLAIM.key());
 
   private final CaseFileService cases;
 

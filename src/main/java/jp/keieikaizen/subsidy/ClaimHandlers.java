@@ -15,6 +15,7 @@ import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.casefile.CostCategory;
 import jp.keieikaizen.casefile.Money;
+import jp.keieikaizen.casefile.Step;
 import jp.keieikaizen.casefile.TaskFormHandler;
 import jp.keieikaizen.casefile.TaskFormHandler.TaskInput;
 import jp.keieikaizen.common.FormValues;
@@ -35,7 +36,7 @@ class ClaimHandlers {
 
   @Bean
   TaskFormHandler recordCompanyShareHandler(CaseFileService cases, ClaimService claims) {
-    return TaskFormHandler.of("recordCompanyShare", TRANSFER, input -> {
+    return TaskFormHandler.of(Step.RECORD_COMPANY_SHARE, TRANSFER, input -> {
       Transfer transfer = Transfer.read(input.form(), cases, true);
       input.form().validate();
       record(input, cases, claims, ClaimRef.of(CostCategory.PLAN), transfer);
@@ -45,7 +46,7 @@ class ClaimHandlers {
 
   @Bean
   TaskFormHandler fileClaimHandler(CaseFileService cases, ClaimService claims) {
-    return TaskFormHandler.of("fileClaim", invoiceAndTransfer(), input -> {
+    return TaskFormHandler.of(Step.FILE_CLAIM, invoiceAndTransfer(), input -> {
       LocalDate lapses = input.contextDate(CLAIM_LAPSES_AT);
       if (lapses != null && !cases.today().isBefore(lapses)) {
         input.form().problem(INVOICE_DATE, String.format("支払申請の期限（%s まで）を過ぎているため申請できません",
@@ -57,14 +58,14 @@ class ClaimHandlers {
 
   @Bean
   TaskFormHandler correctClaimHandler(CaseFileService cases, ClaimService claims) {
-    return TaskFormHandler.of("correctClaim", invoiceAndTransfer(), input -> fileClaim(input, cases, claims));
+    return TaskFormHandler.of(Step.CORRECT_CLAIM, invoiceAndTransfer(), input -> fileClaim(input, cases, claims));
   }
 
   @Bean
   TaskFormHandler checkClaimHandler(CaseFileService cases, ClaimService claims) {
     List<String> fields = List.of(CLAIM_DECISION, CLAIM_COMMENT, DOC_INVOICE, DOC_TRANSFER, DOC_TIME_SHEET,
         DOC_CHECKPOINTS, DOC_LENDER_RESPONSES, DOC_MONITORING_REPORT, DOC_NEGOTIATION_RECORD);
-    return TaskFormHandler.of("checkClaim", fields, input -> {
+    return TaskFormHandler.of(Step.CHECK_CLAIM, fields, input -> {
       FormValues form = input.form();
       ClaimDecision decision = form.requiredEnum(CLAIM_DECISION, ClaimDecision.class);
       String comment = form.optionalText(CLAIM_COMMENT, 1000);
@@ -88,7 +89,7 @@ class ClaimHandlers {
 
   @Bean
   TaskFormHandler recordPaymentHandler(CaseFileService cases, ClaimService claims) {
-    return TaskFormHandler.of("recordPayment", List.of(PAID_ON, PAYMENT_REFERENCE), input -> {
+    return TaskFormHandler.of(Step.RECORD_PAYMENT, List.of(PAID_ON, PAYMENT_REFERENCE), input -> {
       FormValues form = input.form();
       LocalDate paidOn = form.requiredPastDate(PAID_ON, cases.today());
       String reference = form.requiredText(PAYMENT_REFERENCE, 100);
@@ -101,7 +102,7 @@ class ClaimHandlers {
 
   @Bean
   TaskFormHandler recoverSubsidyHandler(CaseFileService cases, ClaimService claims) {
-    return TaskFormHandler.of("recoverSubsidy", List.of("recoveryReason", "recoveryConfirmed"), input -> {
+    return TaskFormHandler.of(Step.RECOVER_SUBSIDY, List.of("recoveryReason", "recoveryConfirmed"), input -> {
       FormValues form = input.form();
       String reason = form.requiredText("recoveryReason", 1000);
       form.requiredTrue("recoveryConfirmed", "返還を求める前に確認してください");

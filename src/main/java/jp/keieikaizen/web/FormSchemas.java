@@ -32,19 +32,19 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 
 import jp.keieikaizen.casefile.CaseWorkflow;
+import jp.keieikaizen.casefile.Step;
 
 /**
  * The request bodies of /api in the OpenAPI description, typed from the forms that declare them: each Camunda Form in
  * forms/ becomes a schema (its keys, their types, choices, limits and labels, the fields it always requires), the
- * applications take their start form, a task's completion one of the task forms, and the case actions their few
- * fields. The controllers read bodies as maps (so that a wrong type is a 400 naming its field, not a parse error); the
- * description says what the forms say, and changes with them.
+ * applications take their start form, a task's completion the form of one of the {@link Step}s, and the case
+ * actions their few fields. The controllers read bodies as maps (so that a wrong type is a 400 naming its field,
+ * not a parse error); the description says what the forms say, and changes with them.
  */
 @Component
 class FormSchemas implements OpenApiCustomizer {
 
   static final String PREFIX = "Form_";
-  static final List<String> START_FORMS = List.of("submitApplication", "submitApplication405");
 
   private final ObjectMapper json;
 
@@ -56,7 +56,7 @@ class FormSchemas implements OpenApiCustomizer {
   public void customise(OpenAPI api) {
     Map<String, Schema<?>> forms = forms();
     forms.forEach((id, schema) -> api.getComponents().addSchemas(PREFIX + id, schema));
-    List<Schema> taskForms = forms.keySet().stream().filter(id -> !START_FORMS.contains(id)).sorted()
+    List<Schema> taskForms = java.util.Arrays.stream(Step.values()).map(Step::form).sorted()
         .<Schema>map(FormSchemas::ref).toList();
     body(api, "/api/early-plan/applications", ref("submitApplication"), "早期経営改善計画策定支援の利用申請（フォーム submitApplication の項目）");
     body(api, "/api/405/applications", ref("submitApplication405"), "405事業の利用申請（フォーム submitApplication405 の項目）");

@@ -21,6 +21,7 @@ import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.casefile.CostCategory;
 import jp.keieikaizen.casefile.OpenTask;
+import jp.keieikaizen.casefile.Step;
 import jp.keieikaizen.lender.CaseLender;
 import jp.keieikaizen.lender.LenderResponse;
 import jp.keieikaizen.lender.LenderResponseRecord;
@@ -63,20 +64,21 @@ class StepContext {
     List<StepFacts.Fact> facts = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     String heading = "この手続きで確認する内容";
-    switch (task.key()) {
-      case "decideApplication" -> {
+    Step step = Step.of(task.key()).orElse(null);
+    switch (step == null ? Step.Facts.NONE : step.facts()) {
+      case APPLICATION -> {
         heading = "決定の前に確認する内容";
         decision(file, number, facts, notes);
       }
-      case "correctApplication", "correctApplication405" -> {
+      case RETURN -> {
         heading = "協議会からの差戻し";
         lastEvent(file, "DECISION_RETURN").ifPresent(e -> facts.add(StepFacts.Fact.warning("差戻しの理由", e)));
       }
-      case "draftPlan", "draftPlan405" -> {
+      case PLAN -> {
         facts.add(StepFacts.Fact.of("利用申請決定日", date(file.decisionDate())));
         adviceSentBack(file).ifPresent(a -> facts.add(StepFacts.Fact.warning("統括責任者の助言（差戻し）", a)));
       }
-      case "advisePlan" -> {
+      case ADVICE -> {
         heading = "助言する計画";
         facts.add(StepFacts.Fact.of("計画策定日", date(file.planDate())));
         facts.add(StepFacts.Fact.of("計画期間", file.planPeriodYears() == null ? "未登録" : file.planPeriodYears() + "年"));
@@ -90,13 +92,13 @@ class StepContext {
         lastEvent(file, "PLAN_DRAFTED").filter(s -> !s.isBlank()).ifPresent(s -> facts.add(StepFacts.Fact.of("計画の概要", s)));
         notes.add("計画書などの書類は、案件のページの「書類」から開けます。");
       }
-      case "revisePlan" -> {
+      case REFUSALS -> {
         heading = "不同意の内容";
         refusals(number, facts);
         notes.add("修正した計画は、まだ同意していない金融機関に改めて提出します。");
       }
-      case "recordLenderResponse", "followUpLenderResponse" -> lender(file, number, variables, facts, notes);
-      case "recordCompanyShare" -> {
+      case LENDER -> lender(file, number, variables, facts, notes);
+      case COMPANY_SHARE -> {
         heading = "事業者負担分（計画策定支援費用）";
         ClaimPicture picture = claims.picture(number, ClaimRef.of(CostCategory.PLAN));
         quoteLine(picture, facts);
@@ -105,17 +107,17 @@ class StepContext {
         transfer(picture, facts);
         notes.add("実際の請求額が見積と違う場合の負担額は、支払申請の確認で請求額から計算し直されます。");
       }
-      case "fileClaim", "correctClaim", "checkClaim", "recordPayment" -> claim(task.key(), file, number, variables, facts, notes);
-      case "reviewApplicationValidity" -> {
+      case CLAIM -> claim(step, file, number, variables, facts, notes);
+      case VALIDITY -> {
         facts.add(StepFacts.Fact.of("現在の有効期限", date(file.applicationValidUntil())));
         facts.add(StepFacts.Fact.of("これまでの延長", file.validityExtensions() + "回"));
       }
-      case "recoverSubsidy" -> {
+      case RECOVERY -> {
         long paid = claims.claims(number).stream().filter(c -> c.status() == ClaimStatus.PAID)
             .mapToLong(c -> c.payableYen() == null ? 0 : c.payableYen()).sum();
         facts.add(StepFacts.Fact.warning("返還を求める額（支払済みの補助金）", yen(paid)));
       }
-      default -> {
+      case NONE -> {
       }
     }
     return new StepFacts(heading, facts, notes);
@@ -128,7 +130,7 @@ class StepContext {
   @Transactional(readOnly = true)
   Map<String, Object> values(OpenTask task, CaseNumber number, Map<String, Object> variables) {
     Map<String, Object> values = new LinkedHashMap<>(variables);
-    if (task.key().equals("correctClaim")) {
+    if (Step.CORRECT_CLAIM.key().equals(task.key())) {
       ClaimPicture picture = claims.picture(number, claimRef(variables));
       picture.claim().ifPresent(c -> {
         values.putIfAbsent("invoiceDate", c.invoiceDate().toString());
@@ -148,7 +150,7 @@ class StepContext {
         values.putIfAbsent("withheldTax", t.withheldTaxYen());
       });
     }
-    if (task.key().equals("recordLenderResponse") && !values.containsKey("planSubmittedOn")) {
+    if (Step.RECORD_LENDER_RESPONSE.key().equals(task.key()) && !values.containsKey("planSubmittedOn")) {
       Long lenderId = lenderId(variables);
       lenders.lenders(number).stream().filter(l -> !l.id().equals(lenderId) && l.planSubmittedOn() != null)
           .map(CaseLender::planSubmittedOn).max(LocalDate::compareTo)
@@ -162,7 +164,7 @@ class StepContext {
    * for a 405 plan (the server refuses the others either way).
    */
   JsonNode tailor(OpenTask task, JsonNode schema, Map<String, Object> variables) {
-    if (task.key().equals("recordLenderResponse")) {
+    if (Step.RECORD_LENDER_RESPONSE.key().equals(task.key())) {
       boolean consent = "CONSENT".equals(String.valueOf(variables.get("responseKind")));
       Predicate<String> offered = value -> consent != LenderResponse.RECEIPT.name().equals(value);
       schema.findParents("key").stream().filter(c -> "lenderResponse".equals(c.path("key").asText()))
@@ -245,7 +247,7 @@ class StepContext {
         .forEach(l -> facts.add(StepFacts.Fact.of(l.name(), "同意済み（" + date(l.responseOn()) + "）")));
   }
 
-  private void claim(String step, CaseFile file, CaseNumber number, Map<String, Object> variables,
+  private void claim(Step step, CaseFile file, CaseNumber number, Map<String, Object> variables,
       List<StepFacts.Fact> facts, List<String> notes) {
     ClaimRef ref = claimRef(variables);
     ClaimPicture picture = claims.picture(number, ref);
@@ -255,11 +257,11 @@ class StepContext {
     facts.add(StepFacts.Fact.of("認定支援機関", agencyName));
     quoteLine(picture, facts);
     Optional<PaymentClaim> claim = picture.claim();
-    if (step.equals("correctClaim")) {
+    if (step == Step.CORRECT_CLAIM) {
       claim.map(PaymentClaim::returnReason).ifPresent(r -> facts.add(StepFacts.Fact.warning("差戻しの理由", r)));
       notes.add("前回の請求内容と振込を入力してあります。修正する欄だけ書き換えてください。振込額は事業者負担分の合計額です（追加分だけではありません）。");
     }
-    if (claim.isPresent() && !step.equals("fileClaim")) {
+    if (claim.isPresent() && step != Step.FILE_CLAIM) {
       PaymentClaim c = claim.get();
       facts.add(StepFacts.Fact.of("請求日", date(c.invoiceDate())));
       facts.add(StepFacts.Fact.of("請求額（税込）", yen(c.invoiced().grossYen()) + "（うち消費税 " + yen(c.invoiced().taxYen()) + "）"));
@@ -277,12 +279,12 @@ class StepContext {
         facts.add(StepFacts.Fact.of("支払決定日", date(c.approvedOn())));
       }
     }
-    if (!step.equals("recordPayment")) {
+    if (step != Step.RECORD_PAYMENT) {
       facts.add(StepFacts.Fact.of("事業者負担分（必要額）", yen(picture.companyShareDueYen())
           + (claim.filter(c -> c.subsidyYen() != null).isPresent() ? "（請求額 − 補助金）" : "（見積額 − 補助金）")));
       transfer(picture, facts);
     }
-    if (step.equals("recordPayment")) {
+    if (step == Step.RECORD_PAYMENT) {
       claim.map(PaymentClaim::payableYen).ifPresent(p -> facts.add(StepFacts.Fact.warning("支払う額", yen(p)
           + "（" + agencyName + " へ）")));
     }

@@ -69,6 +69,32 @@ class ModelTest {
     }
   }
 
+  /**
+   * The steps are the user tasks (docs/adr/0009): every user task of processes/ is declared as a {@link
+   * jp.keieikaizen.casefile.Step} whose form is the task's formRef, every step is a user task, and the constants of
+   * {@link CaseProcess.Tasks} that name user tasks name the same ids.
+   */
+  @Test
+  void everyUserTaskIsDeclaredAsAStepWithItsForm() throws Exception {
+    java.util.Map<String, String> formOfTask = new java.util.HashMap<>();
+    try (Stream<Path> paths = models()) {
+      paths.forEach(path -> read(path).getModelElementsByType(UserTask.class)
+          .forEach(task -> formOfTask.put(task.getId(), task.getCamundaFormRef())));
+    }
+    assertThat(Stream.of(jp.keieikaizen.casefile.Step.values()).map(jp.keieikaizen.casefile.Step::key))
+        .containsExactlyInAnyOrderElementsOf(formOfTask.keySet());
+    for (jp.keieikaizen.casefile.Step step : jp.keieikaizen.casefile.Step.values()) {
+      assertThat(step.form()).as(step.name()).isEqualTo(formOfTask.get(step.key()));
+      assertFormExists(step.form());
+    }
+    for (java.lang.reflect.Field constant : CaseProcess.Tasks.class.getFields()) {
+      String id = (String) constant.get(null);
+      if (formOfTask.containsKey(id)) {
+        assertThat(jp.keieikaizen.casefile.Step.valueOf(constant.getName()).key()).as(constant.getName()).isEqualTo(id);
+      }
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("models")
   void everyServiceTaskCallsAnExistingDelegate(Path path) throws Exception {

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.keieikaizen.EarlyPlanLifecycleIT;
 import jp.keieikaizen.casefile.CaseNumber;
+import jp.keieikaizen.casefile.Step;
 import jp.keieikaizen.casefile.TaskFormHandler;
 import jp.keieikaizen.common.FieldProblem;
 import jp.keieikaizen.common.FormValues;
@@ -39,9 +40,9 @@ import jp.keieikaizen.system.TestDocuments;
 import jp.keieikaizen.system.WholeAppOnMariaDb;
 
 /**
- * Every server refusal of every task form is one the workspace shows at its field, in Japanese: one test per user task
- * of the models, driven by the step's declarations (the model's formRef, the form's keys, the handler's fields, which
- * {@link EarlyPlanLifecycleIT} holds equal). Each handler gets, on a real case of its programme, an empty submission and
+ * Every server refusal of every task form is one the workspace shows at its field, in Japanese: one test per
+ * {@link Step}, driven by its declaration (its form, which must be the model's formRef; its handler, declared with it;
+ * the form's keys, which {@link EarlyPlanLifecycleIT} holds equal to the handler's fields). Each handler gets, on a real case of its programme, an empty submission and
  * one where every field holds a list (no field accepts one): each must be refused with problems that name only keys of
  * the task's form (workspace.js puts a problem under the component with its key) and read in Japanese, without an
  * internal key or an English word. Nothing is written: each probe runs in a transaction that is rolled back.
@@ -91,15 +92,19 @@ class TaskFormRefusalsIT {
           formOfTask.put(t.getId(), t.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef"));
           processOfTask.putIfAbsent(t.getId(), d.getKey());
         }));
-    assertThat(handlers).extracting(TaskFormHandler::taskKey).containsExactlyInAnyOrderElementsOf(formOfTask.keySet());
+    assertThat(handlers).extracting(TaskFormHandler::step).containsExactlyInAnyOrder(Step.values());
+    Map<Step, TaskFormHandler> handlerOf = handlers.stream()
+        .collect(Collectors.toMap(TaskFormHandler::step, java.util.function.Function.identity()));
 
     Map<String, Object> context = new HashMap<>(Map.of("claimCategory", "PLAN", "claimNo", 1, "claimAgencyId",
         String.valueOf(agency), "leadAgencyId", String.valueOf(agency), "councilCode", "13", "roundNo", 1,
         "responseKind", "CONSENT", "lenderName", "試験銀行"));
-    return handlers.stream().sorted(java.util.Comparator.comparing(TaskFormHandler::taskKey)).map(handler -> {
-      String form = formOfTask.get(handler.taskKey());
-      CaseNumber number = CaseProcess.EARLY_PLAN.equals(processOfTask.get(handler.taskKey())) ? early : plan405;
-      return DynamicTest.dynamicTest(handler.taskKey() + " (" + form + ".form)", () -> {
+    return java.util.Arrays.stream(Step.values()).map(step -> {
+      TaskFormHandler handler = handlerOf.get(step);
+      String form = step.form();
+      CaseNumber number = CaseProcess.EARLY_PLAN.equals(processOfTask.get(step.key())) ? early : plan405;
+      return DynamicTest.dynamicTest(step.key() + " (" + form + ".form)", () -> {
+        assertThat(formOfTask.get(step.key())).as("the model's formRef of %s", step).isEqualTo(form);
         Set<String> keys = FormLintTest.keys(form);
         List<FieldProblem> empty = refusals(handler, number, Map.of(), context);
         assertThat(empty).as("an empty %s is refused", form).isNotEmpty();
