@@ -132,6 +132,17 @@ public class CaseFile {
     return committedSubsidyYen;
   }
 
+  /**
+   * Why {@code until} cannot be the application's new validity (it must come after today and after the current date),
+   * or empty when it can; the review task and the case page's extension both ask this before they extend.
+   */
+  public java.util.Optional<String> validityExtensionRefusal(LocalDate until, LocalDate today) {
+    if (applicationValidUntil != null && (!until.isAfter(today) || !until.isAfter(applicationValidUntil))) {
+      return java.util.Optional.of("延長後の期限は今日と現在の期限（" + applicationValidUntil + "）より後にしてください");
+    }
+    return java.util.Optional.empty();
+  }
+
   public void extendValidity(LocalDate until) {
     requireState(CaseState.PLANNING);
     if (applicationValidUntil != null && !until.isAfter(applicationValidUntil)) {

@@ -86,8 +86,8 @@ class Plan405Handlers {
       String reason = form.requiredText(VALIDITY_REASON, 1000);
       LocalDate until = decision == ValidityDecision.EXTEND ? form.requiredDate(NEW_VALID_UNTIL) : null;
       CaseFile file = cases.get(input.caseNumber());
-      if (until != null && (!until.isAfter(cases.today()) || !until.isAfter(file.applicationValidUntil()))) {
-        form.problem(NEW_VALID_UNTIL, "延長後の期限は今日と現在の期限（" + file.applicationValidUntil() + "）より後にしてください");
+      if (until != null) {
+        file.validityExtensionRefusal(until, cases.today()).ifPresent(rule -> form.problem(NEW_VALID_UNTIL, rule));
       }
       form.validate();
       cases.recordEvent(file.number(), "VALIDITY_" + decision, input.userId(), (until == null ? "" : until + "まで：") + reason);

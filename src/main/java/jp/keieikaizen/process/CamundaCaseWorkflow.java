@@ -120,10 +120,9 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     var file = cases.get(number);
     if (until == null) {
       form.problem(CaseWorkflow.NEW_VALID_UNTIL, "延長後の期限を入力してください");
-    } else if (file.applicationValidUntil() != null
-        && (!until.isAfter(cases.today()) || !until.isAfter(file.applicationValidUntil()))) {
-      form.problem(CaseWorkflow.NEW_VALID_UNTIL,
-          "延長後の期限は今日と現在の期限（" + file.applicationValidUntil() + "）より後にしてください");
+    } else {
+      file.validityExtensionRefusal(until, cases.today())
+          .ifPresent(rule -> form.problem(CaseWorkflow.NEW_VALID_UNTIL, rule));
     }
     form.validate();
     var instance = file.programme() == Programme.EARLY_PLAN ? null : runtime.createProcessInstanceQuery()
@@ -140,7 +139,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
       throw new ConflictException("案件 " + number + " の利用申請の有効期限は延長できる状態ではありません（405事業の計画策定・同意取得の間だけ延長できます）");
     }
     file.extendValidity(until);
-    java.util.Date dayAfter = java.util.Date.from(until.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant());
+    java.util.Date dayAfter = Dates.startOf(until.plusDays(1)); // the validity ends as the next day begins
     runtime.setVariable(instance.getId(), CaseVariables.APPLICATION_VALID_UNTIL.name(), dayAfter);
     management.setJobDuedate(timer.getId(), dayAfter);
     cases.recordEvent(number, "VALIDITY_EXTEND", userId, until + "まで：" + reason.strip());
