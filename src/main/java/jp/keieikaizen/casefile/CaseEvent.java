@@ -14,6 +14,8 @@ public class CaseEvent {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+  @jakarta.persistence.Column(name = "case_id", nullable = false, updatable = false)
+  private Long caseId;
   private Instant occurredAt;
   private String kind;
   private String actor;
@@ -22,7 +24,8 @@ public class CaseEvent {
   protected CaseEvent() {
   }
 
-  CaseEvent(Instant occurredAt, String kind, String actor, String detail) {
+  CaseEvent(Long caseId, Instant occurredAt, String kind, String actor, String detail) {
+    this.caseId = caseId;
     this.occurredAt = occurredAt;
     this.kind = kind;
     this.actor = actor;

@@ -20,13 +20,20 @@ import jakarta.persistence.Version;
 
 import jp.keieikaizen.common.ConflictException;
 
-/** A case: one joint application of a company and its agencies, from application to its end. */
+/**
+ * A case: one joint application of a company and its agencies, from application to its end. Its number is its natural
+ * id, so a lookup by number within a transaction is answered from the persistence context after the first; an update
+ * writes the changed columns only; its timeline is read here and appended by {@link CaseFileService#recordEvent}
+ * without being loaded.
+ */
 @Entity
+@org.hibernate.annotations.DynamicUpdate
 public class CaseFile {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+  @org.hibernate.annotations.NaturalId
   private String caseNumber;
   @Enumerated(EnumType.STRING)
   private Programme programme;
@@ -66,8 +73,9 @@ public class CaseFile {
   @JoinColumn(name = "case_id", nullable = false)
   private List<CaseFee> fees = new ArrayList<>();
 
-  @OneToMany(cascade = CascadeType.ALL)
-  @JoinColumn(name = "case_id", nullable = false)
+  /** Read only: events are inserted on their own (CaseFileService.recordEvent), never through this list. */
+  @OneToMany
+  @JoinColumn(name = "case_id", insertable = false, updatable = false)
   @OrderBy("occurredAt, id")
   private List<CaseEvent> events = new ArrayList<>();
 
@@ -205,10 +213,6 @@ public class CaseFile {
     this.endedOn = on;
     this.endReason = reason;
     this.handedOver = endState == CaseState.TAKEN_OVER;
-  }
-
-  public void addEvent(Instant at, String kind, String actor, String detail) {
-    events.add(new CaseEvent(at, kind, actor, detail));
   }
 
   private void requireState(CaseState expected) {

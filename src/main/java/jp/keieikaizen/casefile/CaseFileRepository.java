@@ -9,8 +9,6 @@ import org.springframework.data.repository.query.Param;
 
 interface CaseFileRepository extends JpaRepository<CaseFile, Long> {
 
-  Optional<CaseFile> findByCaseNumber(String caseNumber);
-
   /** Earlier accepted cases of the company with this 法人番号 (a case is a use once it was accepted). */
   @Query("""
       select count(c) from CaseFile c, jp.keieikaizen.company.Company co

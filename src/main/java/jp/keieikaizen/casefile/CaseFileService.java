@@ -35,24 +35,31 @@ public class CaseFileService {
   public CaseFile create(Programme programme, String councilCode, Long companyId, Long leadAgencyId,
       LocalDate applicationDate, boolean interimMonitoring, int intervalMonths) {
     CaseNumber number = numbers.next(councilCode, applicationDate);
-    CaseFile file = new CaseFile(number, programme, councilCode, companyId, leadAgencyId, applicationDate,
-        interimMonitoring, intervalMonths);
-    file.addEvent(clock.instant(), "APPLIED", null, programme.label() + " 利用申請");
-    return files.save(file);
+    CaseFile file = files.save(new CaseFile(number, programme, councilCode, companyId, leadAgencyId, applicationDate,
+        interimMonitoring, intervalMonths));
+    recordEvent(file, "APPLIED", null, programme.label() + " 利用申請");
+    return file;
   }
 
+  /**
+   * The case by its number. By natural id: the first lookup of a transaction reads the row, the later ones (a
+   * completion asks for its case in each listener and handler) are answered from the persistence context, with no
+   * query and no flush before one.
+   */
   @Transactional(readOnly = true)
   public CaseFile get(CaseNumber number) {
-    return files.findByCaseNumber(number.value()).orElseThrow(() -> new NotFoundException("案件 " + number + " はありません"));
+    return find(number).orElseThrow(() -> new NotFoundException("案件 " + number + " はありません"));
+  }
+
+  private java.util.Optional<CaseFile> find(CaseNumber number) {
+    return entities.unwrap(org.hibernate.Session.class).bySimpleNaturalId(CaseFile.class).loadOptional(number.value());
   }
 
   /** A case's company name and programme, as a task or a mail names the case; empty for an unknown case. */
   @Transactional(readOnly = true)
   public java.util.Optional<CaseLabel> label(CaseNumber number) {
-    return entities.createQuery("select co.name, c.programme from CaseFile c, jp.keieikaizen.company.Company co"
-        + " where co.id = c.companyId and c.caseNumber = :number", Object[].class)
-        .setParameter("number", number.value()).getResultList().stream()
-        .map(row -> new CaseLabel(number, (String) row[0], (Programme) row[1])).findFirst();
+    return find(number).map(file -> new CaseLabel(number,
+        entities.find(jp.keieikaizen.company.Company.class, file.companyId()).name(), file.programme()));
   }
 
   @Transactional(readOnly = true)
@@ -125,14 +132,22 @@ public class CaseFileService {
   }
 
   public void recordEvent(CaseNumber number, String kind, String actor, String detail) {
-    get(number).addEvent(clock.instant(), kind, actor, detail);
+    recordEvent(get(number), kind, actor, detail);
+  }
+
+  /**
+   * Appends an entry to the case's timeline: one insert, the timeline is not read (it grows with the case's age) and
+   * the case's row is not touched.
+   */
+  public void recordEvent(CaseFile file, String kind, String actor, String detail) {
+    entities.persist(new CaseEvent(file.id(), clock.instant(), kind, actor, detail));
   }
 
   /** Ends a case (withdrawn, lapsed, rejected, closed) and notes why on its timeline. */
   public void end(CaseNumber number, CaseState endState, String actor, String reason) {
     CaseFile file = get(number);
     file.end(endState, LocalDate.now(clock), reason);
-    file.addEvent(clock.instant(), endState.name(), actor, reason);
+    recordEvent(file, endState.name(), actor, reason);
   }
 
   /** The application lapses (失効): the early plan's claim deadline or the 405 validity (with extensions) has passed. */

@@ -93,6 +93,14 @@ public class DocumentChecklist {
     }
   }
 
+  /** Whether the step's checklist reads the task's variables (which lender, claim or round it is about). */
+  public static boolean readsVariables(String taskKey) {
+    return switch (Step.of(taskKey).map(Step::documents).orElse(Step.Documents.NONE)) {
+      case LENDER_ANSWER, CLAIM, MONITORING_REPORT -> true;
+      default -> false;
+    };
+  }
+
   /** The task's lines and how far each is met. */
   public List<Line> lines(TaskContext task) {
     List<DocumentService.Filed> filed = documents.filed(task.caseNumber());

@@ -126,7 +126,7 @@ public class DocumentService {
     CaseFile file = cases.get(number);
     CaseDocument saved = documents.save(new CaseDocument(file.id(), type, new DocumentSlot(step, subject), issuedOn,
         fileName.strip(), contentType, content, sha256(content), uploadedBy, clock.instant()));
-    file.addEvent(clock.instant(), "DOCUMENT_ADDED", uploadedBy, type.label() + "：" + fileName.strip());
+    cases.recordEvent(file, "DOCUMENT_ADDED", uploadedBy, type.label() + "：" + fileName.strip());
     return saved;
   }
 

@@ -54,11 +54,14 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   private final String taskTable;
   private final String executions;
   private final org.camunda.bpm.engine.ManagementService management;
+  private final org.camunda.bpm.engine.impl.interceptor.CommandExecutor commands;
 
   CamundaCaseWorkflow(RuntimeService runtime, TaskService tasks, org.camunda.bpm.engine.FormService forms,
       org.camunda.bpm.engine.RepositoryService repository, HistoryService history, Callers callers,
       CaseFileService cases, TaskAccess access, org.springframework.jdbc.core.JdbcTemplate jdbc,
-      org.camunda.bpm.engine.ManagementService management) {
+      org.camunda.bpm.engine.ManagementService management,
+      org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+    this.commands = configuration.getCommandExecutorTxRequired();
     this.jdbc = jdbc;
     this.identityLinks = management.getTableName(org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity.class);
     this.taskTable = management.getTableName(Task.class);
@@ -164,7 +167,12 @@ class CamundaCaseWorkflow implements CaseWorkflow {
         .orderByTaskCreateTime().asc().list(), Map.of(), number);
   }
 
+  /**
+   * One transaction: the task's look-up and checks and the engine's completion. The fields reach the completion
+   * listener as the {@link Submission}, never as variables.
+   */
   @Override
+  @Transactional
   public void completeTask(String taskId, Map<String, Object> values, String userId) {
     Task task = task(taskId);
     requireTenant(task, userId);
@@ -175,10 +183,10 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     if (!unknown.isEmpty()) { // a completion carries its form's fields only, never a routing id or another decision
       throw new InvalidInputException(unknown);
     }
-    asUser(userId, () -> {
-      tasks.complete(taskId, transientValues(values));
+    asUser(userId, () -> Submission.completing(taskId, values, () -> {
+      tasks.complete(taskId);
       return null;
-    });
+    }));
   }
 
   @Override
@@ -197,12 +205,23 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     });
   }
 
+  /**
+   * In one engine command: the task's row, its case from its instance and, only for the steps whose checklist reads
+   * them (a lender's, a claim's, a round's), its variables.
+   */
   @Override
   public Optional<jp.keieikaizen.casefile.DocumentChecklist.TaskContext> documentContext(String taskId) {
-    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    return caseOf(task).map(number -> new jp.keieikaizen.casefile.DocumentChecklist.TaskContext(task.getId(),
-        task.getTaskDefinitionKey(), task.getName(), number, tasks.getVariables(taskId),
-        task.getCreateTime().toInstant()));
+    return Optional.ofNullable(commands.execute(context -> {
+      var task = context.getTaskManager().findTaskById(taskId);
+      String key = task == null || task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+      if (key == null) {
+        return null;
+      }
+      Map<String, Object> variables = jp.keieikaizen.casefile.DocumentChecklist.readsVariables(task.getTaskDefinitionKey())
+          ? new HashMap<>(task.getVariables()) : Map.of();
+      return new jp.keieikaizen.casefile.DocumentChecklist.TaskContext(task.getId(), task.getTaskDefinitionKey(),
+          task.getName(), new CaseNumber(key), variables, task.getCreateTime().toInstant());
+    }));
   }
 
   @Override

@@ -42,12 +42,15 @@ class TaskFormListener implements TaskListener {
     if (handler == null) {
       throw new IllegalStateException("no form handler for user task " + task.getTaskDefinitionKey());
     }
+    Map<String, Object> given = Submission.of(task.getId());
     Map<String, Object> submitted = new HashMap<>();
-    handler.fields().forEach(f -> submitted.put(f, task.getVariable(f)));
+    handler.fields().forEach(f -> submitted.put(f, given != null ? given.get(f) : task.getVariable(f)));
     TaskInput input = new TaskInput(new CaseNumber(task.getExecution().getProcessBusinessKey()), new FormValues(submitted),
-        task.getVariables(), currentUser(task));
+        new ScopeVariables(task), currentUser(task));
     Map<String, Object> decisions = FormErrors.forEngine(() -> checkedCompletion(task, handler, input));
-    handler.fields().forEach(task::removeVariable);
+    if (given == null) { // fields that came as variables (Tasklist) are not kept
+      handler.fields().forEach(task::removeVariable);
+    }
     decisions.forEach((name, value) -> ProcessVariable.persist(task.getExecution(), name, Dates.forEngine(value)));
   }
 
@@ -81,8 +84,35 @@ class TaskFormListener implements TaskListener {
 
   static DocumentChecklist.TaskContext documentContext(DelegateTask task) {
     return new DocumentChecklist.TaskContext(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-        new CaseNumber(task.getExecution().getProcessBusinessKey()), task.getVariables(),
+        new CaseNumber(task.getExecution().getProcessBusinessKey()), new ScopeVariables(task),
         task.getCreateTime().toInstant());
+  }
+
+  /**
+   * A task's variables as a read-only map that reads them when asked: most steps read none, and the engine fetches
+   * a scope's variables (a query per scope) only when one of them is read.
+   */
+  static final class ScopeVariables extends java.util.AbstractMap<String, Object> {
+    private final org.camunda.bpm.engine.delegate.VariableScope scope;
+
+    ScopeVariables(org.camunda.bpm.engine.delegate.VariableScope scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public Object get(Object name) {
+      return name instanceof String variable ? scope.getVariable(variable) : null;
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+      return name instanceof String variable && scope.hasVariable(variable);
+    }
+
+    @Override
+    public java.util.Set<Entry<String, Object>> entrySet() {
+      return java.util.Collections.unmodifiableMap(scope.getVariables()).entrySet();
+    }
   }
 
   /** The page where a task's documents are listed and uploaded, linked from each task form. */

@@ -45,6 +45,14 @@ import jp.keieikaizen.security.Groups;
     "keiei.security.initial-admin.password=Measure-All-2026", "logging.level.org.camunda.bpm.engine.context=OFF" })
 class PerformanceBenchmark {
 
+  @org.springframework.boot.test.context.TestConfiguration
+  static class Counting {
+    @org.springframework.context.annotation.Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor countingDataSource() {
+      return SqlCounter.wrapper();
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(PerformanceBenchmark.class);
   static final int LIFECYCLES = Integer.getInteger("perf.lifecycles", 200);
   static final int WORKERS = Integer.getInteger("perf.workers", 4);
@@ -78,6 +86,7 @@ class PerformanceBenchmark {
         "108413220001", checklist, documents);
 
     harness.lifecycles(Programme.EARLY_PLAN, 10, WORKERS); // warm-up
+    harness.lifecycles(Programme.PLAN_405, 4, WORKERS);
     PerformanceHarness.Rate early = harness.lifecycles(Programme.EARLY_PLAN, LIFECYCLES, WORKERS);
     PerformanceHarness.Rate bareEarly = harness.bare(early.tasks(), early.jobs(), LIFECYCLES, WORKERS);
     PerformanceHarness.Rate plan405 = harness.lifecycles(Programme.PLAN_405, LIFECYCLES / 2, WORKERS);
@@ -153,8 +162,10 @@ class PerformanceBenchmark {
         performance harness (MariaDB, {} cores, {} workers, job executor off: the harness runs every job)
           {}: {} in {} s = {} /s ({} user tasks and {} jobs each)
           {}: {} in {} s = {} /s   -> application / engine limit = {}
+          {}
           {}: {} in {} s = {} /s ({} user tasks and {} jobs each)
           {}: {} in {} s = {} /s   -> application / engine limit = {}
+          {}
           data set: {} cases ({} opened in {} s), {} history rows {}
           coordinator inbox GET /api/tasks (a page of {} of the council's {} open tasks): median {} ms, p95 {} ms over {} calls
           coordinator inbox GET /api/tasks?size=200: median {} ms, p95 {} ms
@@ -171,10 +182,10 @@ class PerformanceBenchmark {
         Runtime.getRuntime().availableProcessors(), WORKERS,
         early.what(), early.lifecycles(), f(early.seconds()), f(early.perSecond()), early.tasks(), early.jobs(),
         bareEarly.what(), bareEarly.lifecycles(), f(bareEarly.seconds()), f(bareEarly.perSecond()),
-        f(early.perSecond() / bareEarly.perSecond()),
+        f(early.perSecond() / bareEarly.perSecond()), costs(early, bareEarly),
         plan405.what(), plan405.lifecycles(), f(plan405.seconds()), f(plan405.perSecond()), plan405.tasks(), plan405.jobs(),
         bare405.what(), bare405.lifecycles(), f(bare405.seconds()), f(bare405.perSecond()),
-        f(plan405.perSecond() / bare405.perSecond()),
+        f(plan405.perSecond() / bare405.perSecond()), costs(plan405, bare405),
         cases, open.size(), f(openSeconds), historyRows, historyTables, inboxSize, councilTasks, f(inbox[0]), f(inbox[1]), READS,
         f(inbox200[0]), f(inbox200[1]), f(casePage[0]),
         f(casePage[1]), READS, f(tasklistFilter[0]), f(tasklistFilter[1]), f(workspaceInbox[0]), f(workspaceInbox[1]), READS,
@@ -213,6 +224,18 @@ class PerformanceBenchmark {
 
   private static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The counted cost of the application's lifecycles against the bare process's, per user task and per lifecycle. */
+  private static String costs(PerformanceHarness.Rate app, PerformanceHarness.Rate bare) {
+    long tasks = app.tasks() * app.lifecycles();
+    StringBuilder byWork = new StringBuilder();
+    app.cost().byWork().forEach((kind, count) -> byWork.append(byWork.isEmpty() ? "" : ", ").append(kind).append(' ')
+        .append(String.format("%.1f", count / (double) tasks)));
+    return String.format("  per user task (counted: starts, documents filed, completions, jobs): %.1f SQL statements"
+        + " (bare %.1f; the application's by work: %s), %.2f transactions (bare %.2f);"
+        + " JVM CPU per lifecycle %.3f s (bare %.3f s)", app.statementsPerTask(), bare.statementsPerTask(), byWork,
+        app.transactionsPerTask(), bare.transactionsPerTask(), app.cpuPerLifecycle(), bare.cpuPerLifecycle());
   }
 
   private static String f(double value) {

@@ -43,9 +43,23 @@ public final class PerformanceHarness {
   static final Set<String> WAITS = Set.of("waitForInterimMonitoring", "waitForFinalMonitoring", "waitForRound");
   static final String BARE = "bareLifecycle";
 
-  public record Rate(String what, int lifecycles, double seconds, long tasks, long jobs) {
+  public record Rate(String what, int lifecycles, double seconds, long tasks, long jobs, CostCounters.Cost cost) {
     public double perSecond() {
       return lifecycles / seconds;
+    }
+
+    /** SQL statements per user task (all the lifecycles' statements over all their user tasks). */
+    public double statementsPerTask() {
+      return cost == null ? Double.NaN : cost.statements() / (double) (tasks * lifecycles);
+    }
+
+    public double transactionsPerTask() {
+      return cost == null ? Double.NaN : cost.transactions() / (double) (tasks * lifecycles);
+    }
+
+    /** This JVM's CPU seconds per lifecycle. */
+    public double cpuPerLifecycle() {
+      return cost == null ? Double.NaN : cost.cpuSeconds() / lifecycles;
     }
   }
 
@@ -78,14 +92,19 @@ public final class PerformanceHarness {
   public Rate lifecycles(Programme programme, int count, int workers) throws Exception {
     AtomicLong taskCount = new AtomicLong();
     AtomicLong jobCount = new AtomicLong();
+    java.util.List<String> numbers = java.util.Collections.synchronizedList(new ArrayList<>());
+    CostCounters.Reading before = SqlCounter.installed() ? CostCounters.read() : null;
     double seconds = parallel(count, workers, () -> {
-      CaseNumber number = workflow.submitApplication(programme, LifecycleData.application(programme, agencyCode), null);
+      CaseNumber number = SqlCounter.counted("start", () ->
+          workflow.submitApplication(programme, LifecycleData.application(programme, agencyCode), null));
       drive(number.value(), new AtomicLong(), new AtomicLong(), true);
-      count(number.value(), taskCount, jobCount);
+      numbers.add(number.value());
       return null;
     });
+    CostCounters.Cost cost = before == null ? null : CostCounters.since(before);
+    numbers.forEach(number -> count(number, taskCount, jobCount)); // after the counters: the harness's bookkeeping
     return new Rate(programme == Programme.EARLY_PLAN ? "early-plan lifecycle" : "405 lifecycle", count, seconds,
-        taskCount.get() / count, jobCount.get() / count);
+        taskCount.get() / count, jobCount.get() / count, cost);
   }
 
   /** The same number of user tasks and jobs in a bare process: no forms, no listeners, no delegates, no database of ours. */
@@ -93,14 +112,18 @@ public final class PerformanceHarness {
     repository.createDeployment().addModelInstance("bare.bpmn", bareModel(userTasks, jobs)).deploy();
     AtomicLong taskCount = new AtomicLong();
     AtomicLong jobCount = new AtomicLong();
+    java.util.List<String> keys = java.util.Collections.synchronizedList(new ArrayList<>());
+    CostCounters.Reading before = SqlCounter.installed() ? CostCounters.read() : null;
     double seconds = parallel(count, workers, () -> {
       String key = "bare-" + System.nanoTime();
-      runtime.startProcessInstanceByKey(BARE, key);
+      SqlCounter.counted("bare start", () -> runtime.startProcessInstanceByKey(BARE, key));
       drive(key, new AtomicLong(), new AtomicLong(), false);
-      count(key, taskCount, jobCount);
+      keys.add(key);
       return null;
     });
-    return new Rate("bare Camunda process", count, seconds, taskCount.get() / count, jobCount.get() / count);
+    CostCounters.Cost cost = before == null ? null : CostCounters.since(before);
+    keys.forEach(key -> count(key, taskCount, jobCount));
+    return new Rate("bare Camunda process", count, seconds, taskCount.get() / count, jobCount.get() / count, cost);
   }
 
   /** Opens cases and leaves them at the council's decision: the inbox and the case page then read among them. */
@@ -170,11 +193,13 @@ public final class PerformanceHarness {
         for (Task task : open) {
           try {
             if (caseForms) {
+              Map<String, Object> values = values(task, businessKey);
               // the agency or coordinator files the step's documents first, as the checklist requires
-              jp.keieikaizen.system.TestDocuments.provide(workflow, checklist, documents, task.getId(), "bench");
-              workflow.completeTask(task.getId(), values(task, businessKey), null);
+              counted("documents", () ->
+                  jp.keieikaizen.system.TestDocuments.provide(workflow, checklist, documents, task.getId(), "bench"));
+              counted("completion", () -> workflow.completeTask(task.getId(), values, null));
             } else {
-              tasks.complete(task.getId());
+              counted("bare completion", () -> tasks.complete(task.getId()));
             }
             taskCount.incrementAndGet();
           } catch (jp.keieikaizen.common.ConflictException | ProcessEngineException e) {
@@ -217,7 +242,7 @@ public final class PerformanceHarness {
           continue;
         }
         try {
-          management.executeJob(job.getId());
+          counted(onlyWaits ? "job" : "bare job", () -> management.executeJob(job.getId()));
           jobCount.incrementAndGet();
           return true;
         } catch (ProcessEngineException e) {
@@ -229,6 +254,20 @@ public final class PerformanceHarness {
       }
     }
     return false;
+  }
+
+  /** Runs the application's (or the bare engine's) work with its statements counted. */
+  private static void counted(String kind, Runnable work) {
+    try {
+      SqlCounter.counted(kind, () -> {
+        work.run();
+        return null;
+      });
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Where a job executor runs too (the smoke test), it may take the same job at once: that is not a failure. */
