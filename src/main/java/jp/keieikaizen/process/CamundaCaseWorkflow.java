@@ -345,6 +345,9 @@ class CamundaCaseWorkflow implements CaseWorkflow {
       throw new java.io.UncheckedIOException(e);
     }
     Map<String, Object> values = new java.util.LinkedHashMap<>();
+    // the address every task form links to, from the task's id (not a variable of each task; Tasklist gets it from
+    // EngineSurfaceGuard)
+    values.put(EngineSurfaceGuard.DOCUMENTS_PAGE, TaskFormListener.documentsPage(taskId));
     forms.getTaskFormVariables(taskId).forEach((name, value) -> {
       Object plain = plainValue(value);
       if (plain != null) {

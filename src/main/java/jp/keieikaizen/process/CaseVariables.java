@@ -44,9 +44,6 @@ public final class CaseVariables {
   public static final ProcessVariable<Date> APPLICATION_VALID_UNTIL = new ProcessVariable<>("applicationValidUntil", Date.class);
   public static final ProcessVariable<String> VALIDITY_DECISION = new ProcessVariable<>("validityDecision", String.class);
 
-  /** Task-local: the task's document page (/app/tasks/{id}/documents), linked from every task form's text. */
-  public static final ProcessVariable<String> DOCUMENTS_PAGE = new ProcessVariable<>("documentsPage", String.class);
-
   /** The agency filing a paymentClaim instance's claim (each agency that quoted the category files its own). */
   public static final ProcessVariable<Number> CLAIM_AGENCY_ID = new ProcessVariable<>("claimAgencyId", Number.class);
 

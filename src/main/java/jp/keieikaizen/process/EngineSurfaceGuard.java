@@ -90,11 +90,11 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
       return;
     }
     Caller caller = callers.of(userId);
+    String path = rest.substring(slash + 1);
     if (caller.admin()) {
-      chain.doFilter(request, response);
+      passOn(request, response, chain, path);
       return;
     }
-    String path = rest.substring(slash + 1);
     Role role = EngineSurfaces.roleOf(caller);
     Rule rule = EngineSurfaces.find(role, request.getMethod(), path);
     if (rule == null) {
@@ -118,8 +118,38 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
       comments(rule.check(), caller, seen, body, response);
       return;
     }
-    chain.doFilter(body == null ? request : body.request(), response);
+    passOn(body == null ? request : body.request(), response, chain, path);
   }
+
+  private static final java.util.regex.Pattern FORM_VARIABLES = java.util.regex.Pattern.compile("task/([^/]+)/form-variables");
+
+  /**
+   * Passes an allowed call on to the engine. A task form's variables (Tasklist renders the form with them) get the
+   * address of the task's document page, which every task form links to as {@code documentsPage}: derived from the
+   * task's id here, not kept as a variable of each task.
+   */
+  private static void passOn(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
+      throws IOException, ServletException {
+    java.util.regex.Matcher form = FORM_VARIABLES.matcher(path);
+    if (!"GET".equals(request.getMethod()) || !form.matches()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    var captured = new org.springframework.web.util.ContentCachingResponseWrapper(response);
+    chain.doFilter(request, captured);
+    if (captured.getStatus() == 200) {
+      JsonNode variables = JSON.readTree(captured.getContentAsByteArray());
+      if (variables instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !object.has(DOCUMENTS_PAGE)) {
+        object.putObject(DOCUMENTS_PAGE).put("type", "String")
+            .put("value", TaskFormListener.documentsPage(form.group(1))).putObject("valueInfo");
+        captured.resetBuffer();
+        JSON.writeValue(captured.getOutputStream(), object);
+      }
+    }
+    captured.copyBodyToResponse();
+  }
+
+  static final String DOCUMENTS_PAGE = "documentsPage";
 
   private EngineProblems.Problem check(Rule rule, Caller caller, HttpServletRequest request, String path, CachedBody body,
       TaskAccess.SeenTask seen) throws IOException {

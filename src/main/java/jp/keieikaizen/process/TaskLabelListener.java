@@ -18,7 +18,6 @@ import jp.keieikaizen.casefile.CaseNumber;
  * <ul>
  * <li>name: 「利用申請を決定する｜13-2026-0001 株式会社テスト」</li>
  * <li>description: the programme, the case and the address of its case page</li>
- * <li>the task-local variable documentsPage: the address of the task's document page, which each task form links to</li>
  * <li>follow-up date: {@link #FOLLOW_UP_BEFORE_DUE} before the due date, never before the task was created</li>
  * </ul>
  */
@@ -47,7 +46,6 @@ class TaskLabelListener implements TaskListener {
             + "　案件ページ: /app/cases/" + number);
       });
     }
-    CaseVariables.DOCUMENTS_PAGE.setLocal(task, TaskFormListener.documentsPage(task.getId()));
     Date due = task.getDueDate();
     if (due != null && task.getFollowUpDate() == null) {
       Date now = Date.from(clock.instant());

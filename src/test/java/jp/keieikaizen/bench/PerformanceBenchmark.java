@@ -230,8 +230,8 @@ class PerformanceBenchmark {
   private static String costs(PerformanceHarness.Rate app, PerformanceHarness.Rate bare) {
     long tasks = app.tasks() * app.lifecycles();
     StringBuilder byWork = new StringBuilder();
-    app.cost().byWork().forEach((kind, count) -> byWork.append(byWork.isEmpty() ? "" : ", ").append(kind).append(' ')
-        .append(String.format("%.1f", count / (double) tasks)));
+    app.cost().byWork().entrySet().stream().filter(e -> e.getValue() > 0).forEach(e -> byWork.append(byWork.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
+        .append(String.format("%.1f", e.getValue() / (double) tasks)));
     return String.format("  per user task (counted: starts, documents filed, completions, jobs): %.1f SQL statements"
         + " (bare %.1f; the application's by work: %s), %.2f transactions (bare %.2f);"
         + " JVM CPU per lifecycle %.3f s (bare %.3f s)", app.statementsPerTask(), bare.statementsPerTask(), byWork,
