@@ -39,6 +39,21 @@ class DockerFilesTest {
     assertThat(nginx).contains("ip_hash", "server app1:8080", "server app2:8080");
   }
 
+  /** The JVM's memory settings are the same wherever the app runs: the run command, the image, the compose file. */
+  @Test
+  void theJvmMemorySettingsAreShippedAlikeInTheRunCommandTheImageAndTheComposeFile() throws Exception {
+    String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+    java.util.regex.Matcher options = java.util.regex.Pattern.compile("<app.jvm-options>([^<]+)</app.jvm-options>")
+        .matcher(pom);
+    assertThat(options.find()).as("app.jvm-options in pom.xml").isTrue();
+    String jvm = options.group(1).strip();
+    assertThat(jvm).contains("-XX:+UseSerialGC", "-Xmx", "-Xms", "-XX:MaxMetaspaceSize", "-XX:+ExitOnOutOfMemoryError");
+    assertThat(pom).contains("<jvmArguments>${app.jvm-options}</jvmArguments>", "<MALLOC_ARENA_MAX>2</MALLOC_ARENA_MAX>");
+    assertThat(Files.readString(Path.of("docker/Dockerfile"), StandardCharsets.UTF_8))
+        .contains("ENV JAVA_OPTS=\"" + jvm + "\"", "ENV MALLOC_ARENA_MAX=2");
+    assertThat(Files.readString(COMPOSE, StandardCharsets.UTF_8)).contains("JAVA_OPTS: " + jvm, "MALLOC_ARENA_MAX: \"2\"");
+  }
+
   private static void ensureDockerCompose() throws Exception {
     if (run(Map.of(), "sh", "-c", "command -v docker-compose").exit() == 0) {
       return;
