@@ -179,6 +179,7 @@ class CamundaCaseWorkflow implements CaseWorkflow {
     if (task.getAssignee() != null && userId != null && !task.getAssignee().equals(userId)) {
       throw new ConflictException("このタスクは " + task.getAssignee() + " さんが担当しています");
     }
+    requireMayWork(task, userId);
     var unknown = access.unknownFields(task.getTaskDefinitionKey(), values.keySet());
     if (!unknown.isEmpty()) { // a completion carries its form's fields only, never a routing id or another decision
       throw new InvalidInputException(unknown);
@@ -199,10 +200,18 @@ class CamundaCaseWorkflow implements CaseWorkflow {
       }
       throw new ConflictException("このタスクは " + task.getAssignee() + " さんが担当しています");
     }
+    requireMayWork(task, userId);
     asUser(userId, () -> {
       tasks.claim(taskId, userId);
       return null;
     });
+  }
+
+  /** Only its assignee or a member of its candidate groups works a task (a council's staff may see every one). */
+  private void requireMayWork(Task task, String userId) {
+    if (userId != null && !access.mayWork(callers.of(userId), task)) {
+      throw new ForbiddenException("このタスクを担当できるのは候補グループのメンバーだけです");
+    }
   }
 
   /**

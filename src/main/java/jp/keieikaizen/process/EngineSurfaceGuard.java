@@ -165,7 +165,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
           ? null : EngineProblems.forbidden("操作履歴はタスクか案件を指定して見てください");
       case USER_BY_ID -> request.getParameter("id") != null ? null
           : EngineProblems.forbidden("利用者は ID を指定して確かめてください（一覧は見られません）");
-      case WORK -> tasks.refuseWork(caller, seen);
+      case WORK -> tasks.refuseWork(caller, seen, path.endsWith("/claim"));
       case COMMENT -> tasks.refuseComment(caller, seen);
       case COMMENTS -> null; // anyone who may see the task reads its comments
       case ASSIGN -> tasks.refuseAssignment(caller, seen, text(body.json(), "userId"));

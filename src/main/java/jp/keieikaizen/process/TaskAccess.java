@@ -80,12 +80,19 @@ class TaskAccess {
   }
 
   /**
-   * Claims and unclaims: by whoever may work the task, or the staff of its council (the engine's grants decide the
-   * rest). Null when allowed.
+   * Claims by whoever may work the task; unclaims by them or the staff of its council. Null when allowed.
    */
-  EngineProblems.Problem refuseWork(Caller caller, SeenTask seen) {
-    return mayWork(caller, seen) || staffOfTask(caller, seen.task()) ? null
+  EngineProblems.Problem refuseWork(Caller caller, SeenTask seen, boolean claim) {
+    return mayWork(caller, seen) || !claim && staffOfTask(caller, seen.task()) ? null
         : EngineProblems.forbidden("このタスクを担当する権限がありません");
+  }
+
+  /**
+   * Whether the user may complete or claim the task: its assignee, or a member of one of its candidate groups when no
+   * one has it (the engine's grants let a council's staff work any task of their council: CouncilTaskGrants).
+   */
+  boolean mayWork(Caller caller, Task task) {
+    return caller.admin() || mayWork(caller, new SeenTask(task, candidateGroups(task.getId())));
   }
 
   /**

@@ -42,8 +42,10 @@ import jp.keieikaizen.council.CouncilService;
  * <p>What each role is granted (on any resource id; the tenant narrows it to the council):
  * <ul>
  * <li>coordinator: Tasklist; process definitions READ, CREATE_INSTANCE, READ_HISTORY; instances CREATE, READ; tasks READ,
- * TASK_ASSIGN (to a colleague in the task's candidate group: {@code TaskAccess})</li>
- * <li>supervisor: Tasklist; process definitions READ, READ_HISTORY; instances READ; tasks READ</li>
+ * TASK_WORK (which ones: the application's rule, the task's candidate groups), TASK_ASSIGN (to a colleague in the
+ * task's candidate group: {@code TaskAccess}); no grant per task</li>
+ * <li>supervisor: Tasklist; process definitions READ, READ_HISTORY; instances READ; tasks READ, TASK_WORK (as the
+ * coordinator's)</li>
  * <li>agency: Tasklist; process definitions READ, CREATE_INSTANCE; instances CREATE; its own tasks only (the engine
  * grants a candidate group READ and UPDATE on each task offered to it)</li>
  * <li>national manager: Tasklist and Cockpit; READ on definitions, instances, tasks and history, every tenant; no UPDATE</li>
@@ -57,7 +59,7 @@ public class AccessSetup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
   /** Raise this whenever the groups, tenants or grants set up by {@link #run} change: the next start applies them. */
-  static final int SETUP_VERSION = 3;
+  static final int SETUP_VERSION = 4;
   static final String FINGERPRINT_PROPERTY = "keiei.access-setup";
 
   private final IdentityService identity;
@@ -118,6 +120,11 @@ public class AccessSetup implements ApplicationRunner {
       grant(coordinator, Resources.TASK, org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN);
       grantApps(supervisor, "tasklist");
       grantReadAll(supervisor);
+      // the council's tasks are worked by role, not by a grant per task (CouncilTaskGrants); which of them a member
+      // may complete or claim is the application's rule: the task's candidate groups or its assignee
+      for (String staff : List.of(coordinator, supervisor)) {
+        grant(staff, Resources.TASK, org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK);
+      }
     }
     shareFilters();
     initialAdmin();
