@@ -76,12 +76,11 @@ class PerformanceBenchmark {
   void measure() throws Exception {
     System.gc();
     long idleRss = PerformanceHarness.rssKb();
-    access.registerAgency(new FormValues(Map.of("agencyCode", "108413220001", "name", "性能測定事務所", "kind", "CPA",
-        "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31")));
-    User coordinator = identity.newUser("perf-coord-13");
-    coordinator.setPassword("Inbox-Reader-2026");
-    identity.saveUser(coordinator);
-    identity.createMembership("perf-coord-13", Groups.coordinator("13"));
+    var agency = access.registerAgency(new FormValues(Map.of("agencyCode", "108413220001", "name", "性能測定事務所",
+        "kind", "CPA", "certifiedFrom", "2024-04-01", "certifiedTo", "2029-03-31")));
+    user("perf-coord-13", Groups.coordinator("13"));
+    user("perf-agency", Groups.agency(agency.id()));
+    user("perf-national", Groups.NATIONAL_MANAGER);
     PerformanceHarness harness = new PerformanceHarness(workflow, tasks, management, runtime, repository, history,
         "108413220001", checklist, documents);
 
@@ -93,8 +92,28 @@ class PerformanceBenchmark {
     PerformanceHarness.Rate bare405 = harness.bare(plan405.tasks(), plan405.jobs(), LIFECYCLES / 2, WORKERS);
     long loadRss = harness.peakRssKb.get();
 
+    // Tasklist as each role uses it (the webapps' engine API in the user's session, with the engine's authorization
+    // checks): its main filter's first page and its count, as the council's open tasks grow
+    Map<String, String> filterOf = Map.of("perf-coord-13", "自協議会の未処理タスク", "perf-agency", "自機関の対応待ち",
+        "perf-national", "全国の未処理タスク");
+    StringBuilder tasklistGrowth = new StringBuilder();
     long startOpen = System.nanoTime();
-    List<String> open = harness.openCases(OPEN_CASES, WORKERS);
+    List<String> open = new java.util.ArrayList<>();
+    for (int size : java.util.stream.IntStream.concat(java.util.stream.IntStream.of(500, 3_000, 10_000, 20_000)
+        .filter(n -> n < OPEN_CASES), java.util.stream.IntStream.of(OPEN_CASES)).toArray()) {
+      open.addAll(harness.openCases(size - open.size(), WORKERS));
+      tasklistGrowth.append(String.format("%n    at %,d open tasks in council 13:", size));
+      for (var role : List.of("perf-coord-13", "perf-agency", "perf-national")) {
+        var session = jp.keieikaizen.system.WebappSession.login(port, role, "Measure-Tasks-2026")
+            .timeout(Duration.ofMinutes(10));
+        String filter = jdbc.queryForObject("SELECT ID_ FROM ACT_RU_FILTER WHERE NAME_ = ?", String.class,
+            filterOf.get(role));
+        double[] list = PerformanceHarness.time(3, () -> engine(session, "POST", "filter/" + filter
+            + "/list?firstResult=0&maxResults=15"));
+        double[] count = PerformanceHarness.time(3, () -> engine(session, "POST", "filter/" + filter + "/count"));
+        tasklistGrowth.append(String.format(" %s list %.0f ms, count %.0f ms;", role.substring(5), list[0], count[0]));
+      }
+    }
     double openSeconds = (System.nanoTime() - startOpen) / 1e9;
     long cases = jdbc.queryForObject("SELECT COUNT(*) FROM case_file", Long.class);
     Map<String, Long> historyTables = new java.util.LinkedHashMap<>();
@@ -105,7 +124,7 @@ class PerformanceBenchmark {
     long historyRows = historyTables.values().stream().mapToLong(Long::longValue).sum();
 
     HttpClient http = HttpClient.newHttpClient();
-    String coordinatorAuth = basic("perf-coord-13", "Inbox-Reader-2026");
+    String coordinatorAuth = basic("perf-coord-13", "Measure-Tasks-2026");
     String adminAuth = basic("perf-admin", "Measure-All-2026");
     get(http, "/api/tasks", coordinatorAuth); // warm-up
     double[] inbox = PerformanceHarness.time(READS, () -> get(http, "/api/tasks", coordinatorAuth));
@@ -122,7 +141,7 @@ class PerformanceBenchmark {
     // count, which Tasklist also asks for, takes minutes and is left out)
     // as Tasklist calls it: the webapps' engine API in the coordinator's session (/engine-rest is administrators' only)
     // (up to 10 minutes a call: at 20,000 open tasks the filter takes minutes on a loaded machine)
-    var tasklist = jp.keieikaizen.system.WebappSession.login(port, "perf-coord-13", "Inbox-Reader-2026")
+    var tasklist = jp.keieikaizen.system.WebappSession.login(port, "perf-coord-13", "Measure-Tasks-2026")
         .timeout(Duration.ofMinutes(10));
     double[] tasklistFilter = PerformanceHarness.time(3, () -> {
       var answer = tasklist.engine("POST", "filter/" + councilFilter + "/list?firstResult=0&maxResults=15", Map.of());
@@ -171,6 +190,7 @@ class PerformanceBenchmark {
           coordinator inbox GET /api/tasks?size=200: median {} ms, p95 {} ms
           case page GET /api/cases/{{n}}: median {} ms, p95 {} ms over {} calls
           Tasklist filter 自協議会の未処理タスク as the coordinator (engine query with its authorization join), a page of 15: median {} ms, max {} ms of 3
+          Tasklist main filter per role (coordinator 自協議会の未処理タスク, agency 自機関の対応待ち, national manager 全国の未処理タスク), first page of 15 and count, median of 3:{}
           workspace inbox page GET /app/inbox (a page of 30): median {} ms, p95 {} ms over {} calls
           workspace task page GET /app/tasks/{{id}} (case, checklist): median {} ms, p95 {} ms; its form GET …/form: median {} ms, p95 {} ms
           case list, national (manager, newest 20): median {} ms, p95 {} ms
@@ -188,9 +208,25 @@ class PerformanceBenchmark {
         f(plan405.perSecond() / bare405.perSecond()), costs(plan405, bare405),
         cases, open.size(), f(openSeconds), historyRows, historyTables, inboxSize, councilTasks, f(inbox[0]), f(inbox[1]), READS,
         f(inbox200[0]), f(inbox200[1]), f(casePage[0]),
-        f(casePage[1]), READS, f(tasklistFilter[0]), f(tasklistFilter[1]), f(workspaceInbox[0]), f(workspaceInbox[1]), READS,
+        f(casePage[1]), READS, f(tasklistFilter[0]), f(tasklistFilter[1]), tasklistGrowth, f(workspaceInbox[0]), f(workspaceInbox[1]), READS,
         f(taskPage[0]), f(taskPage[1]), f(taskForm[0]), f(taskForm[1]), f(nationalList[0]), f(nationalList[1]), f(councilList[0]), f(councilList[1]),
         f(lastPage[0]), f(lastPage[1]), f(companySearch[0]), f(companySearch[1]), f(setupUnchanged[0]), f(setupApplied[0]), idleRss / 1024, loadRss / 1024, afterReadsRss / 1024);
+  }
+
+  private void user(String id, String group) {
+    User user = identity.newUser(id);
+    user.setPassword("Measure-Tasks-2026");
+    identity.saveUser(user);
+    identity.createMembership(id, group);
+  }
+
+  /** A call of Tasklist's engine API; anything but 200 stops the measurement. */
+  private static Object engine(jp.keieikaizen.system.WebappSession session, String method, String path) {
+    var answer = session.engine(method, path, Map.of());
+    if (answer.status() != 200) {
+      throw new IllegalStateException(path + ": " + answer);
+    }
+    return answer;
   }
 
   /** A page of the workspace on a browser session; anything but 200 stops the measurement. */
