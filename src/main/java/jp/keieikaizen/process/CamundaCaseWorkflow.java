@@ -88,8 +88,9 @@ class CamundaCaseWorkflow implements CaseWorkflow {
   }
 
   /**
-   * A form's submitted fields as transient variables: the register delegate and the task's handler read them in the
-   * same transaction and keep only ids and decisions, so the raw fields are never written to the runtime or history
+   * An application's submitted fields as transient variables (a task's completion passes its fields as a
+   * {@link Submission} instead): the register delegate reads them in the same transaction and keeps only ids and
+   * decisions, so the raw fields are never written to the runtime or history
    * tables (each one cost a variable row, its history and two detail rows, insert and delete). Fields named like a
    * variable the case keeps (councilCode, decision, ...) stay ordinary variables, as the engine cannot make a
    * transient one permanent.

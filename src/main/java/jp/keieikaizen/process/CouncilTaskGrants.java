@@ -1,7 +1,5 @@
 package jp.keieikaizen.process;
 
-import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,14 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CouncilTaskGrants extends AbstractProcessEnginePlugin {
 
-  static final Pattern COUNCIL_STAFF = Pattern.compile("council-\\d{2}-(?:coordinator|supervisor)");
-
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
       @Override
       public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String identityLinkType) {
-        return groupId != null && COUNCIL_STAFF.matcher(groupId).matches() ? null
+        return groupId != null && jp.keieikaizen.security.Groups.COUNCIL_STAFF.matcher(groupId).matches() ? null
             : super.newTaskGroupIdentityLink(task, groupId, identityLinkType);
       }
     });

@@ -23,7 +23,6 @@ import jp.keieikaizen.casefile.CaseNumber;
 @Component
 class TaskRoutingCheck implements TaskListener {
 
-  private static final Pattern COUNCIL_GROUP = Pattern.compile("council-(\\d{2})-(?:coordinator|supervisor)");
   private static final Pattern AGENCY_GROUP = Pattern.compile("agency-(\\d+)");
   private static final java.util.Set<String> CLAIM_TASKS = java.util.Set.of(
       jp.keieikaizen.casefile.Step.FILE_CLAIM.key(), jp.keieikaizen.casefile.Step.CORRECT_CLAIM.key());
@@ -62,7 +61,7 @@ class TaskRoutingCheck implements TaskListener {
   }
 
   private static boolean agrees(String group, CaseFile file, String taskKey) {
-    Matcher council = COUNCIL_GROUP.matcher(group);
+    Matcher council = jp.keieikaizen.security.Groups.COUNCIL_STAFF.matcher(group);
     if (council.matches()) {
       return council.group(1).equals(file.councilCode());
     }

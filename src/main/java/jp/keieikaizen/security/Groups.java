@@ -7,6 +7,9 @@ package jp.keieikaizen.security;
 public final class Groups {
 
   public static final String NATIONAL_MANAGER = "national-manager";
+  /** A council's coordinators or supervisors: group(1) the prefecture code, group(2) the role. */
+  public static final java.util.regex.Pattern COUNCIL_STAFF =
+      java.util.regex.Pattern.compile("council-(\\d{2})-(coordinator|supervisor)");
   public static final String ADMIN = "camunda-admin";
 
   private Groups() {

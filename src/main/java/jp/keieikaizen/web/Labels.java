@@ -25,7 +25,6 @@ import jp.keieikaizen.council.CouncilService;
 @Component("labels")
 class Labels {
 
-  private static final Pattern COUNCIL_GROUP = Pattern.compile("council-(\\d{2})-(coordinator|supervisor)");
   private static final Pattern AGENCY_GROUP = Pattern.compile("agency-(\\d{1,18})");
 
   private final CouncilService councils;
@@ -53,7 +52,7 @@ class Labels {
     if (group == null) {
       return "";
     }
-    Matcher council = COUNCIL_GROUP.matcher(group);
+    Matcher council = jp.keieikaizen.security.Groups.COUNCIL_STAFF.matcher(group);
     if (council.matches()) {
       return council(council.group(1)) + ("coordinator".equals(council.group(2)) ? " コーディネーター" : " 統括責任者");
     }
