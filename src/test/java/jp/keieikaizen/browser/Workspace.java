@@ -70,7 +70,7 @@ final class Workspace {
     link.click();
     shown(By.id("case-summary"), "task-page");
     if (!browser.findElements(By.id("claim")).isEmpty()) {
-      browser.findElement(By.id("claim")).click();
+      submit(browser.findElement(By.id("claim")), "the claimed task page");
     }
     formReady();
   }
@@ -108,7 +108,7 @@ final class Workspace {
         browser.executeScript("arguments[0].value = arguments[1];", date, TODAY);
       }
       line.findElement(By.cssSelector("input[type='file']")).sendKeys(String.join("\n", paths));
-      line.findElement(By.cssSelector("button[type='submit']")).click();
+      submit(line.findElement(By.cssSelector("button[type='submit']")), "the page after the upload");
       until("the upload to be saved", () -> !browser.findElements(By.id("saved")).isEmpty()
           || !browser.findElements(By.id("problems")).isEmpty());
       if (!browser.findElements(By.id("problems")).isEmpty()) {
@@ -259,6 +259,23 @@ final class Workspace {
 
   String url(String path) {
     return "http://localhost:" + port + path;
+  }
+
+  /**
+   * Clicks a button that posts a form and waits until the browser has replaced the page: until then the old page (with
+   * its rows, and a 登録しました of the upload before) is still there to be read.
+   */
+  void submit(WebElement button, String next) throws Exception {
+    WebElement old = browser.findElement(By.tagName("html"));
+    button.click();
+    until(next, () -> {
+      try {
+        old.isDisplayed();
+        return false;
+      } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+        return true;
+      }
+    });
   }
 
   WebElement shown(By element, String what) throws Exception {
