@@ -10,10 +10,11 @@ import jp.keieikaizen.subsidy.ClaimService.ClaimRef;
 /** The variables the models route and assign on: ids, small decisions and timer dates. Case data stays in JPA. */
 public final class CaseVariables {
 
-  /** Prefecture code of the council: candidate groups council-{code}-coordinator / -supervisor. */
+  /**
+   * Prefecture code of the council, a start variable: the instance's tenant (CouncilTenantPlugin). Tasks are not routed
+   * by it but by the case record ({@link CaseRoutes}).
+   */
   public static final ProcessVariable<String> COUNCIL_CODE = new ProcessVariable<>("councilCode", String.class);
-  /** The lead agency's id: candidate group agency-{id}. */
-  public static final ProcessVariable<Long> LEAD_AGENCY_ID = new ProcessVariable<>("leadAgencyId", Long.class);
   public static final ProcessVariable<String> INITIATOR = new ProcessVariable<>("initiator", String.class);
   public static final ProcessVariable<Boolean> ELIGIBLE = new ProcessVariable<>("eligible", Boolean.class);
   public static final ProcessVariable<String> DECISION = new ProcessVariable<>("decision", String.class);

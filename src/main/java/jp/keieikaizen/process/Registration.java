@@ -13,7 +13,7 @@ import jp.keieikaizen.intake.RegisteredCase;
 /**
  * What both register delegates do right after the start (same transaction, so an invalid application starts
  * nothing): record the application from the start form's values, make its case number the business key, and keep
- * only the ids the tasks are assigned by.
+ * only the council's code (the instance's tenant; tasks are routed by the case record, see {@link CaseRoutes}).
  */
 final class Registration {
 
@@ -34,7 +34,6 @@ final class Registration {
     execution.setProcessBusinessKey(registered.caseNumber().value());
     execution.removeVariables(formFields);
     CaseVariables.COUNCIL_CODE.set(execution, registered.councilCode());
-    CaseVariables.LEAD_AGENCY_ID.set(execution, registered.leadAgencyId());
   }
 
   /**

@@ -174,8 +174,6 @@ class CallActivityProcessTest extends ProcessTestSupport {
 
   private ProcessInstance start(String key, Map<String, Object> variables) {
     Map<String, Object> all = new HashMap<>(variables);
-    all.put("councilCode", "13");
-    all.put("leadAgencyId", 7L);
     all.put("claimAgencyId", 7L);
     return runtimeService().startProcessInstanceByKey(key, CASE.value(), all);
   }

@@ -89,6 +89,11 @@ abstract class ProcessTestSupport {
     Mocks.register("monitoringRounds", monitoringRounds);
     Mocks.register("caseOptions", caseOptions);
     Mocks.register("claimAgencies", claimAgencies);
+    Mocks.register("caseRoutes", new CaseRoutes(cases));
+    jp.keieikaizen.casefile.CaseFile file = mock(jp.keieikaizen.casefile.CaseFile.class);
+    when(file.councilCode()).thenReturn("13");
+    when(file.leadAgencyId()).thenReturn(7L);
+    when(cases.get(CASE)).thenReturn(file);
     when(claimAgencies.of(anyString(), anyString())).thenReturn(List.of(7L));
     RegisteredCase registered = new RegisteredCase(CASE, "13", 7L, true);
     when(applications.registerEarlyPlan(any(), any())).thenReturn(registered);
