@@ -113,8 +113,11 @@ public class EarlyPlanLifecycleIT {
     assertThat(runtime.createIncidentQuery().count()).isZero();
     assertThat(runtime.createVariableInstanceQuery().variableName("planDate").count()).isZero();
     // the case's history is what its audit trail reads (CaseHistoryPlugin): its instances and every completed step,
-    // with who completed it; no variable, detail or activity-instance rows
+    // with who completed it, and the jobs that ran; no variable, detail or activity-instance rows, and no job log
+    // entries of jobs created or deleted (the timers of steps done in time)
     String instance = closed.getId();
+    assertThat(jdbc.queryForList("SELECT DISTINCT JOB_STATE_ FROM ACT_HI_JOB_LOG WHERE ROOT_PROC_INST_ID_ = ?",
+        Integer.class, instance)).as("job log states").containsExactly(2);
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber).finished().count())
         .isGreaterThanOrEqualTo(15);
     for (String table : List.of("ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_ACTINST")) {
