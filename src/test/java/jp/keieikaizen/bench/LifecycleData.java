@@ -15,7 +15,13 @@ import jp.keieikaizen.casefile.Programme;
  */
 public final class LifecycleData {
 
-  static final String TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+  /**
+   * Today in Japan, as the application dates a decision, read for each task: a run that passes midnight in Japan (15:00
+   * UTC) would otherwise date a plan before the decision the application recorded after midnight.
+   */
+  static String today() {
+    return LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+  }
 
   private LifecycleData() {
   }
@@ -48,21 +54,21 @@ public final class LifecycleData {
   public static Map<String, Object> taskValues(String key, boolean early, String claimCategory, String taskId) {
     return switch (key) {
       case "decideApplication" -> Map.of("decision", "ACCEPT", "decisionComment", "要件充足");
-      case "draftPlan" -> Map.of("planDate", TODAY, "planPeriodYears", 3, "hasBusinessModelOverview", true,
+      case "draftPlan" -> Map.of("planDate", today(), "planPeriodYears", 3, "hasBusinessModelOverview", true,
           "hasCashPlan", true, "hasPlannedPnl", true, "hasActionPlan", true);
-      case "draftPlan405" -> Map.of("planDate", TODAY, "planPeriodYears", 5, "hasCompanyOverview", true,
+      case "draftPlan405" -> Map.of("planDate", today(), "planPeriodYears", 5, "hasCompanyOverview", true,
           "hasBusinessModelOverview", true, "hasCashPlan", true, "hasFinancialStatements", true, "hasActionPlan", true,
           "hasFinancialSupport", true);
       case "advisePlan" -> Map.of("adviceOutcome", "APPROVE");
-      case "recordLenderResponse" -> Map.of("planSubmittedOn", TODAY, "lenderResponse", early ? "RECEIPT" : "CONSENT",
-          "respondedOn", TODAY);
-      case "recordCompanyShare" -> Map.of("transferDate", TODAY, "transferAmount", early ? 75_000 : 133_334);
+      case "recordLenderResponse" -> Map.of("planSubmittedOn", today(), "lenderResponse", early ? "RECEIPT" : "CONSENT",
+          "respondedOn", today());
+      case "recordCompanyShare" -> Map.of("transferDate", today(), "transferAmount", early ? 75_000 : 133_334);
       case "fileClaim" -> claim(claimCategory, early);
       case "checkClaim" -> Map.of("claimDecision", "APPROVE", "docInvoice", true, "docTransfer", true,
           "docTimeSheet", true, "docCheckpoints", true, "docLenderResponses", true, "docMonitoringReport", true,
           "docNegotiationRecord", true);
-      case "recordPayment" -> Map.of("paidOn", TODAY, "paymentReference", "振込-" + Integer.toHexString(taskId.hashCode()));
-      case "submitMonitoringReport" -> Map.of("reportSubmittedOn", TODAY, "lenderMeetingOn", TODAY,
+      case "recordPayment" -> Map.of("paidOn", today(), "paymentReference", "振込-" + Integer.toHexString(taskId.hashCode()));
+      case "submitMonitoringReport" -> Map.of("reportSubmittedOn", today(), "lenderMeetingOn", today(),
           "financials", "TAX_RETURN", "coversResults", true, "coversActionProgress", true, "coversGapAnalysis", true,
           "coversLenderRequests", true);
       case "reviewMonitoringReport" -> Map.of("reviewOutcome", "ACCEPT");
@@ -79,7 +85,7 @@ public final class LifecycleData {
       case "MONITORING" -> 66_000;
       default -> 100_000;
     };
-    Map<String, Object> values = new HashMap<>(Map.of("invoiceDate", TODAY, "transferDate", TODAY));
+    Map<String, Object> values = new HashMap<>(Map.of("invoiceDate", today(), "transferDate", today()));
     values.put("invoiceGross", gross);
     values.put("invoiceTax", gross / 11);
     values.put("transferAmount", gross);
