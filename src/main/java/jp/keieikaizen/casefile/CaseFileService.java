@@ -13,6 +13,7 @@ import jakarta.persistence.TypedQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.keieikaizen.common.KnownIds;
 import jp.keieikaizen.common.NotFoundException;
 
 /** Creates cases, finds them by number, and records how they end. */
@@ -52,31 +53,15 @@ public class CaseFileService {
   }
 
   private java.util.Optional<CaseFile> find(CaseNumber number) {
-    Long id = ids.get(number.value());
-    if (id != null) {
-      CaseFile file = entities.find(CaseFile.class, id);
-      if (file != null && file.number().equals(number)) {
-        return java.util.Optional.of(file);
-      }
-      ids.remove(number.value()); // not that row any more (a database restored or rebuilt under a running node)
-    }
-    java.util.Optional<CaseFile> found = entities.unwrap(org.hibernate.Session.class).bySimpleNaturalId(CaseFile.class)
-        .loadOptional(number.value());
-    found.ifPresent(file -> {
-      if (ids.size() >= KNOWN_IDS) {
-        ids.clear();
-      }
-      ids.put(number.value(), file.id());
-    });
-    return found;
+    return known.find(entities, number.value(), () -> entities.unwrap(org.hibernate.Session.class)
+        .bySimpleNaturalId(CaseFile.class).loadOptional(number.value()));
   }
 
   /**
    * Case numbers and their row ids, which never change: a known case is then found by id, whose loader Hibernate
    * builds once, where a lookup by natural id builds its SQL anew each time (JFR: two thirds of the lookup's time).
    */
-  private final java.util.Map<String, Long> ids = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final int KNOWN_IDS = 100_000;
+  private final KnownIds<String, CaseFile> known = new KnownIds<>(CaseFile.class, CaseFile::id, f -> f.number().value());
 
   /** A case's company name and programme, as a task or a mail names the case; empty for an unknown case. */
   @Transactional(readOnly = true)

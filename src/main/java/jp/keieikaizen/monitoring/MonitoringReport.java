@@ -74,6 +74,14 @@ public class MonitoringReport {
     this.reviewComment = comment;
   }
 
+  Long id() {
+    return id;
+  }
+
+  Long caseId() {
+    return caseId;
+  }
+
   public int roundNo() {
     return roundNo;
   }

@@ -10,6 +10,7 @@ import jp.keieikaizen.casefile.CaseFile;
 import jp.keieikaizen.casefile.CaseFileService;
 import jp.keieikaizen.casefile.CaseNumber;
 import jp.keieikaizen.common.ConflictException;
+import jp.keieikaizen.common.KnownIds;
 import jp.keieikaizen.company.CompanyService;
 import jp.keieikaizen.monitoring.MonitoringReport.Financials;
 import jp.keieikaizen.monitoring.MonitoringReport.ReviewOutcome;
@@ -25,12 +26,22 @@ public class MonitoringService {
   private final CompanyService companies;
   private final SubsidyRules rules;
   private final MonitoringReportRepository reports;
+  private final jakarta.persistence.EntityManager entities;
 
-  MonitoringService(CaseFileService cases, CompanyService companies, SubsidyRules rules, MonitoringReportRepository reports) {
+  /** A round's own key: its case and number. */
+  private record RoundKey(Long caseId, int roundNo) {
+  }
+
+  private final KnownIds<RoundKey, MonitoringReport> knownRounds = new KnownIds<>(MonitoringReport.class,
+      MonitoringReport::id, r -> new RoundKey(r.caseId(), r.roundNo()));
+
+  MonitoringService(CaseFileService cases, CompanyService companies, SubsidyRules rules, MonitoringReportRepository reports,
+      jakarta.persistence.EntityManager entities) {
     this.cases = cases;
     this.companies = companies;
     this.rules = rules;
     this.reports = reports;
+    this.entities = entities;
   }
 
   /** Early plan: round 1 期中 (if chosen) and the 期末 round at the first fiscal year-end a year after the plan. */
@@ -85,7 +96,8 @@ public class MonitoringService {
 
   @Transactional(readOnly = true)
   public MonitoringReport report(CaseNumber number, int roundNo) {
-    return reports.findByCaseIdAndRoundNo(cases.get(number).id(), roundNo)
+    RoundKey key = new RoundKey(cases.get(number).id(), roundNo);
+    return knownRounds.find(entities, key, () -> reports.findByCaseIdAndRoundNo(key.caseId(), key.roundNo()))
         .orElseThrow(() -> new ConflictException("案件 " + number + " に伴走支援 第" + roundNo + "回 の予定がありません"));
   }
 

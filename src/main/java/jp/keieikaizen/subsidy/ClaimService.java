@@ -15,6 +15,7 @@ import jp.keieikaizen.casefile.CostCategory;
 import jp.keieikaizen.casefile.Money;
 import jp.keieikaizen.common.ConflictException;
 import jp.keieikaizen.common.InvalidInputException;
+import jp.keieikaizen.common.KnownIds;
 import jp.keieikaizen.subsidy.SubsidyRules.RuleVersion;
 
 /**
@@ -60,15 +61,27 @@ public class ClaimService {
   private final CompanySharePaymentRepository shares;
   private final PaymentLedger ledger;
   private final LedgerEntryRepository ledgerEntries;
+  private final jakarta.persistence.EntityManager entities;
+
+  /** A claim's or a share's own key: its case, agency, category and number. */
+  private record ClaimKey(Long caseId, Long agencyId, CostCategory category, int claimNo) {
+  }
+
+  private final KnownIds<ClaimKey, PaymentClaim> knownClaims = new KnownIds<>(PaymentClaim.class, PaymentClaim::id,
+      c -> new ClaimKey(c.caseId(), c.agencyId(), c.category(), c.claimNo()));
+  private final KnownIds<ClaimKey, CompanySharePayment> knownShares = new KnownIds<>(CompanySharePayment.class,
+      CompanySharePayment::id, s -> new ClaimKey(s.caseId(), s.agencyId(), s.category(), s.claimNo()));
 
   ClaimService(CaseFileService cases, SubsidyRules rules, PaymentClaimRepository claims,
-      CompanySharePaymentRepository shares, PaymentLedger ledger, LedgerEntryRepository ledgerEntries) {
+      CompanySharePaymentRepository shares, PaymentLedger ledger, LedgerEntryRepository ledgerEntries,
+      jakarta.persistence.EntityManager entities) {
     this.cases = cases;
     this.rules = rules;
     this.claims = claims;
     this.shares = shares;
     this.ledger = ledger;
     this.ledgerEntries = ledgerEntries;
+    this.entities = entities;
   }
 
   public PaymentClaim file(CaseNumber number, ClaimRef ref, LocalDate invoiceDate, Money invoiced) {
@@ -277,7 +290,9 @@ public class ClaimService {
   }
 
   private Optional<CompanySharePayment> share(CaseFile file, ClaimRef ref) {
-    return shares.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(file.id(), ref.agencyOf(file), ref.category(), ref.claimNo());
+    ClaimKey key = new ClaimKey(file.id(), ref.agencyOf(file), ref.category(), ref.claimNo());
+    return knownShares.find(entities, key, () -> shares.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(key.caseId(),
+        key.agencyId(), key.category(), key.claimNo()));
   }
 
   /** The deferred half of the plan subsidy, if no other monitoring claim has carried it yet. */
@@ -294,7 +309,9 @@ public class ClaimService {
   }
 
   private Optional<PaymentClaim> find(CaseFile file, ClaimRef ref) {
-    return claims.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(file.id(), ref.agencyOf(file), ref.category(), ref.claimNo());
+    ClaimKey key = new ClaimKey(file.id(), ref.agencyOf(file), ref.category(), ref.claimNo());
+    return knownClaims.find(entities, key, () -> claims.findByCaseIdAndAgencyIdAndCategoryAndClaimNo(key.caseId(),
+        key.agencyId(), key.category(), key.claimNo()));
   }
 
   private PaymentClaim claim(CaseFile file, ClaimRef ref) {

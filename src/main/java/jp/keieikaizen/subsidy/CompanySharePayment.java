@@ -37,6 +37,14 @@ public class CompanySharePayment {
     this.claimNo = claimNo;
   }
 
+  Long id() {
+    return id;
+  }
+
+  Long caseId() {
+    return caseId;
+  }
+
   public Long agencyId() {
     return agencyId;
   }

@@ -38,7 +38,8 @@ final class InMemoryClaims {
         .thenAnswer(i -> shares.stream().filter(s -> s.agencyId().equals(i.getArgument(1)) && s.category() == i.getArgument(2)
             && s.claimNo() == (int) i.getArgument(3)).findFirst());
     when(ledger.append(any(), any(), anyLong(), any(), any(), any())).thenReturn(true);
-    service = new ClaimService(cases, SubsidyRulesFixture.load(), claimRepo, shareRepo, ledger, mock(LedgerEntryRepository.class));
+    service = new ClaimService(cases, SubsidyRulesFixture.load(), claimRepo, shareRepo, ledger, mock(LedgerEntryRepository.class),
+        mock(jakarta.persistence.EntityManager.class));
   }
 
   private static <T> T remember(List<T> list, T item) {
