@@ -189,7 +189,7 @@ class PerformanceBenchmark {
           coordinator inbox GET /api/tasks (a page of {} of the council's {} open tasks): median {} ms, p95 {} ms over {} calls
           coordinator inbox GET /api/tasks?size=200: median {} ms, p95 {} ms
           case page GET /api/cases/{{n}}: median {} ms, p95 {} ms over {} calls
-          Tasklist filter 自協議会の未処理タスク as the coordinator (engine query with its authorization join), a page of 15: median {} ms, max {} ms of 3
+          Tasklist filter 自協議会の未処理タスク as the coordinator (the engine's query as the user), a page of 15: median {} ms, max {} ms of 3
           Tasklist main filter per role (coordinator 自協議会の未処理タスク, agency 自機関の対応待ち, national manager 全国の未処理タスク), first page of 15 and count, median of 3:{}
           workspace inbox page GET /app/inbox (a page of 30): median {} ms, p95 {} ms over {} calls
           workspace task page GET /app/tasks/{{id}} (case, checklist): median {} ms, p95 {} ms; its form GET …/form: median {} ms, p95 {} ms
