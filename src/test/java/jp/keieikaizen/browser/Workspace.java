@@ -262,18 +262,19 @@ final class Workspace {
   }
 
   /**
-   * Clicks a button that posts a form and waits until the browser has replaced the page: until then the old page (with
-   * its rows, and a 登録しました of the upload before) is still there to be read.
+   * Clicks a button that posts a form and waits until the browser shows the page it leads to: until then the old page
+   * (with its rows, and a 登録しました of the upload before) is still there to be read. The old page is marked on its
+   * window, which a new page does not inherit; while the browser is between the two, a look fails and is tried again.
    */
   void submit(WebElement button, String next) throws Exception {
-    WebElement old = browser.findElement(By.tagName("html"));
+    browser.executeScript("window.keieiOldPage = true;");
     button.click();
     until(next, () -> {
       try {
-        old.isDisplayed();
+        return Boolean.TRUE.equals(browser.executeScript(
+            "return window.keieiOldPage === undefined && document.readyState !== 'loading';"));
+      } catch (org.openqa.selenium.WebDriverException betweenPages) {
         return false;
-      } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-        return true;
       }
     });
   }
