@@ -196,6 +196,14 @@ class ClusterIT {
     assertThat(nodeB.process().isAlive()).isFalse();
   }
 
+  /** Sends the node's process a signal (STOP, CONT) and waits until it is sent. */
+  private static void signal(Node node, String signal) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(node.process().pid())).inheritIO().start();
+    if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new IllegalStateException("kill -" + signal + " " + node.process().pid() + " failed");
+    }
+  }
+
   /** When a third of the cases are done and node B holds job locks, SIGKILL it; returns what it held. */
   private Map<String, Object> killNodeBMidway(Driver driver) throws Exception {
     while (driver.finished.get() < CASES / 3) {
@@ -212,12 +220,18 @@ class ClusterIT {
         execute("UPDATE ACT_RU_JOB j JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_ SET j.DUEDATE_ = NOW() "
             + "WHERE d.ACT_ID_ IN ('waitForInterimMonitoring', 'waitForRound') AND j.LOCK_OWNER_ IS NULL");
       }
-      locked = strings("SELECT ID_ FROM ACT_RU_JOB WHERE LOCK_OWNER_ = 'node-b' AND LOCK_EXP_TIME_ > NOW()");
-      if (!locked.isEmpty()) {
-        nodeB.process().destroyForcibly(); // SIGKILL
-        nodeB.process().waitFor(30, TimeUnit.SECONDS);
-        expiry = timestamp("SELECT MAX(LOCK_EXP_TIME_) FROM ACT_RU_JOB WHERE ID_ IN (" + in(locked) + ")");
-        break;
+      if (!strings("SELECT ID_ FROM ACT_RU_JOB WHERE LOCK_OWNER_ = 'node-b' AND LOCK_EXP_TIME_ > NOW()").isEmpty()) {
+        // frozen first (SIGSTOP), so the locks read next are still held when it dies: a node that ran its few
+        // locked jobs between the look and the kill left no orphan (seen once on a clean-clone run)
+        signal(nodeB, "STOP");
+        locked = strings("SELECT ID_ FROM ACT_RU_JOB WHERE LOCK_OWNER_ = 'node-b' AND LOCK_EXP_TIME_ > NOW()");
+        if (!locked.isEmpty()) {
+          nodeB.process().destroyForcibly(); // SIGKILL
+          nodeB.process().waitFor(30, TimeUnit.SECONDS);
+          expiry = timestamp("SELECT MAX(LOCK_EXP_TIME_) FROM ACT_RU_JOB WHERE ID_ IN (" + in(locked) + ")");
+          break;
+        }
+        signal(nodeB, "CONT");
       }
       Thread.sleep(20);
     }
